@@ -1,0 +1,147 @@
+"""HTTP, and nothing else: conditional GET, redirects, limits, Retry-After.
+
+Redirects are followed by hand so that a permanent one (301, 308) can update
+the stored URL while a temporary one (302, 303, 307) does not. The size limit
+is enforced while streaming the *decompressed* bytes, so neither a huge body
+nor a gzip bomb is ever held whole in memory.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from monitor import __version__
+from monitor.config import FetchSettings
+
+USER_AGENT = f"monitor/{__version__} (news monitor; +https://pypi.org/project/monitor/)"
+MAX_REDIRECTS = 5
+PERMANENT = {301, 308}
+TEMPORARY = {302, 303, 307}
+
+
+@dataclass
+class FetchResult:
+    url: str  # the address asked for
+    status: int | None = None
+    body: bytes | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    etag: str | None = None
+    last_modified: str | None = None
+    moved_to: str | None = None  # set when every redirect hop was permanent
+    retry_after: float | None = None  # seconds
+    error: str | None = None
+    duration_ms: int = 0
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status is not None and 200 <= self.status < 300
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+class Fetcher:
+    def __init__(self, settings: FetchSettings):
+        self.settings = settings
+        self.client = httpx.Client(
+            timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=settings.concurrency * 2, max_keepalive_connections=settings.concurrency),
+            headers={"User-Agent": USER_AGENT, "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"},
+        )
+        self._overall = threading.BoundedSemaphore(settings.concurrency)
+        self._per_host: dict[str, threading.BoundedSemaphore] = defaultdict(
+            lambda: threading.BoundedSemaphore(settings.per_host)
+        )
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.client.close()
+
+    def _host_slot(self, url: str) -> threading.BoundedSemaphore:
+        with self._lock:
+            return self._per_host[urlsplit(url).netloc.lower()]
+
+    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+        started = time.monotonic()
+        result = FetchResult(url=url)
+        try:
+            with self._overall, self._host_slot(url):
+                self._fetch(result, url, etag, last_modified)
+        except httpx.TimeoutException as exc:
+            result.error = f"timeout ({type(exc).__name__})"
+        except httpx.HTTPError as exc:
+            result.error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        except OSError as exc:
+            result.error = f"{type(exc).__name__}: {exc}"
+        result.duration_ms = round((time.monotonic() - started) * 1000)
+        return result
+
+    def _fetch(self, result: FetchResult, url: str, etag: str | None, last_modified: str | None) -> None:
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current, all_permanent, seen = url, True, {url}
+        for _hop in range(MAX_REDIRECTS + 1):
+            with self.client.stream("GET", current, headers=headers) as response:
+                status = response.status_code
+                if status in PERMANENT | TEMPORARY and "location" in response.headers:
+                    nxt = urljoin(current, response.headers["location"])
+                    all_permanent = all_permanent and status in PERMANENT
+                    if nxt in seen:
+                        result.status, result.error = status, f"redirect loop at {nxt}"
+                        return
+                    seen.add(nxt)
+                    current = nxt
+                    continue
+                result.status = status
+                result.headers = {k.lower(): v for k, v in response.headers.items()}
+                # Decompressed already: the encoding header no longer describes the bytes.
+                result.headers.pop("content-encoding", None)
+                result.headers["content-location"] = current
+                if current != url and all_permanent:
+                    result.moved_to = current
+                if status in (429, 503):
+                    result.retry_after = parse_retry_after(response.headers.get("retry-after"))
+                if status == 304 or status >= 400:
+                    if status >= 400:
+                        result.error = f"HTTP {status}"
+                    return
+                result.etag = response.headers.get("etag")
+                result.last_modified = response.headers.get("last-modified")
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.settings.max_bytes:
+                        result.error = f"response larger than {self.settings.max_bytes} bytes; abandoned (raise [fetch] max_bytes if the feed is genuine)"
+                        return
+                    chunks.append(chunk)
+                result.body = b"".join(chunks)
+                return
+        result.error = f"more than {MAX_REDIRECTS} redirects"

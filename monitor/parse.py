@@ -1,0 +1,160 @@
+"""Feed bytes → ``Article``s: plain text, UTC dates, canonical URL, content hash.
+
+feedparser gets the response headers with the bytes, so a charset declared by
+the server is honoured. A "bozo" feed (malformed) that still has entries is
+processed; the bozo reason is reported to the caller.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import feedparser
+
+from monitor.models import Article
+
+# A date this far ahead of the fetch is a publisher's mistake; trusting it would
+# let one entry shadow every real update that follows (state never moves back
+# in time), so such an entry is dated when it was fetched.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|src)$", re.I)
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n" if tag != "br" else "\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self.skip:
+            self.skip -= 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Entry HTML → plain text with paragraphs kept as blank lines."""
+    if "<" not in html and "&" not in html:
+        text = html
+    else:
+        extractor = _TextExtractor()
+        try:
+            extractor.feed(html)
+            extractor.close()
+        except Exception:  # malformed markup: fall back to stripping tags
+            return re.sub(r"<[^>]*>", " ", html).strip()
+        text = "".join(extractor.parts)
+    text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no fragment, no tracking parameters."""
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    netloc = parts.netloc.lower()
+    if netloc.endswith(":80") and parts.scheme == "http" or netloc.endswith(":443") and parts.scheme == "https":
+        netloc = netloc.rsplit(":", 1)[0]
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
+
+
+def content_hash(title: str, text: str) -> str:
+    """The same wire story in several outlets hashes alike: case, spacing and
+    punctuation do not count."""
+    words = re.findall(r"\w+", f"{title} {text}".lower())
+    if not words:
+        return ""
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
+
+
+@dataclass
+class ParsedFeed:
+    articles: list[Article] = field(default_factory=list)
+    bozo: str | None = None  # why feedparser found the document malformed
+    title: str = ""
+
+
+def _entry_date(entry, fetched_at: datetime) -> datetime:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                dt = datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
+            except (OverflowError, ValueError, TypeError):
+                continue
+            return fetched_at if dt > fetched_at + FUTURE_TOLERANCE else dt
+    return fetched_at
+
+
+def _entry_text(entry) -> str:
+    for content in entry.get("content") or []:
+        value = content.get("value")
+        if value:
+            return html_to_text(value)
+    return html_to_text(entry.get("summary") or entry.get("description") or "")
+
+
+def parse_feed(
+    data: bytes, feed_name: str, headers: dict[str, str] | None = None, fetched_at: datetime | None = None
+) -> ParsedFeed:
+    fetched_at = fetched_at or datetime.now(timezone.utc)
+    parsed = feedparser.parse(data, response_headers=headers or {})
+    result = ParsedFeed(title=parsed.feed.get("title", "") if parsed.get("feed") else "")
+    if parsed.get("bozo"):
+        result.bozo = f"{type(parsed.get('bozo_exception')).__name__}: {parsed.get('bozo_exception')}"
+    feed_language = (parsed.get("feed") or {}).get("language")
+    seen: set[str] = set()
+    for entry in parsed.entries:
+        title = html_to_text(entry.get("title") or "")
+        text = _entry_text(entry)
+        link = entry.get("link") or ""
+        guid = entry.get("id") or link or ""
+        digest = content_hash(title, text)
+        if not guid:
+            guid = "sha256:" + (digest or hashlib.sha256(repr(sorted(entry.keys())).encode()).hexdigest()[:32])
+        if guid in seen:  # a duplicate guid inside one document: the first wins
+            continue
+        seen.add(guid)
+        if not (title or text):
+            continue
+        result.articles.append(
+            Article(
+                feed=feed_name,
+                guid=guid,
+                url=link,
+                canonical_url=canonical_url(link),
+                title=title,
+                text=text,
+                published=_entry_date(entry, fetched_at),
+                content_hash=digest,
+                language=entry.get("language") or feed_language,
+            )
+        )
+    # Oldest first: state moves forward in the order events happened.
+    result.articles.sort(key=lambda a: a.published)
+    return result

@@ -1,0 +1,476 @@
+"""Storage: the one module that speaks SQL.
+
+SQLite through sqlite-utils, in WAL mode with a busy timeout, so the daemon and
+a CLI command share the file. Writes go through ``Store.transaction()`` (BEGIN
+IMMEDIATE … COMMIT) so that, for example, an alert and its deliveries land
+together or not at all; sqlite-utils' own write helpers commit on their own, so
+they are not used for writes. A connection belongs to the thread that opened
+it: ``Store`` keeps one per thread.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from monitor.errors import StorageError
+from monitor.models import Alert, Article
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(dt: datetime | None) -> str | None:
+    return dt.astimezone(timezone.utc).isoformat() if dt else None
+
+
+def from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+# Ordered migrations: the database's schema_version says how many have run, so
+# an older database opens with a newer release. Append; never edit one.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    CREATE TABLE feeds (
+        name TEXT PRIMARY KEY, config_url TEXT, url TEXT, etag TEXT, last_modified TEXT,
+        body_hash TEXT, last_fetch TEXT, last_status INTEGER, last_new INTEGER DEFAULT 0,
+        failures INTEGER DEFAULT 0, next_fetch TEXT, disabled_reason TEXT, last_error TEXT
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY, feed TEXT NOT NULL, guid TEXT NOT NULL, url TEXT,
+        canonical_url TEXT, title TEXT, text TEXT, published TEXT, fetched_at TEXT, language TEXT,
+        content_hash TEXT
+    );
+    CREATE UNIQUE INDEX articles_feed_guid ON articles (feed, guid);
+    CREATE INDEX articles_url ON articles (canonical_url);
+    CREATE INDEX articles_hash ON articles (content_hash);
+    CREATE INDEX articles_fetched ON articles (fetched_at);
+    CREATE TABLE article_sources (
+        article_id INTEGER NOT NULL, feed TEXT NOT NULL, url TEXT, seen_at TEXT,
+        PRIMARY KEY (article_id, feed, url)
+    );
+    CREATE TABLE state (
+        detector TEXT NOT NULL, subject TEXT NOT NULL, value TEXT NOT NULL,
+        published TEXT, article_id INTEGER, updated_at TEXT,
+        PRIMARY KEY (detector, subject)
+    );
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY, detector TEXT, claimant TEXT, claim_type TEXT,
+        target TEXT, topic TEXT, figure INTEGER, statement TEXT, published TEXT,
+        article_id INTEGER, from_baseline INTEGER DEFAULT 0
+    );
+    CREATE INDEX claims_key ON claims (detector, claimant, claim_type);
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY, detector TEXT, subject TEXT, previous TEXT, current TEXT,
+        claimant TEXT, claim_type TEXT, target TEXT, figure INTEGER, severity TEXT,
+        confidence REAL, evidence TEXT, article_id INTEGER, article_url TEXT,
+        article_title TEXT, article_published TEXT, article_feed TEXT, created_at TEXT
+    );
+    CREATE INDEX alerts_created ON alerts (created_at);
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY, alert_id INTEGER, channel TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending', attempts INTEGER DEFAULT 0,
+        next_attempt_at TEXT, last_error TEXT, message_id TEXT, created_at TEXT,
+        sent_at TEXT
+    );
+    CREATE INDEX deliveries_pending ON deliveries (channel, status);
+    CREATE TABLE plugin_errors (
+        plugin TEXT NOT NULL, hook TEXT NOT NULL, count INTEGER DEFAULT 0,
+        last_error TEXT, last_context TEXT, last_at TEXT, PRIMARY KEY (plugin, hook)
+    );
+    """,
+]
+
+
+class Store:
+    def __init__(self, path: Path | str, busy_timeout_ms: int = 15000):
+        self.path = Path(path)
+        self.busy_timeout_ms = busy_timeout_ms
+        self._local = threading.local()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"{self.path}: cannot create its folder ({exc.strerror}); set [storage] path or --db to a writable place"
+            ) from None
+        self._migrate()
+
+    # -- connections and transactions ---------------------------------------
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                conn = sqlite3.connect(self.path, timeout=self.busy_timeout_ms / 1000, isolation_level=None)
+                conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            except sqlite3.Error as exc:
+                raise StorageError(
+                    f"{self.path}: cannot open the database ({exc}); check the path and its permissions, or pass --db"
+                ) from None
+            # execute_plugins=False: installed sqlite-utils plugins are not ours to run.
+            db = sqlite_utils.Database(conn, execute_plugins=False)
+            self._local.db = db
+        return db
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.conn.close()
+            self._local.db = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self.db.conn
+        if conn.in_transaction:  # nested use joins the outer transaction
+            yield conn
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        try:
+            conn = self.db.conn
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = conn.execute("SELECT version FROM schema_version").fetchone()
+            version = row[0] if row else 0
+            if version > len(MIGRATIONS):
+                raise StorageError(
+                    f"{self.path}: written by a newer monitor (schema {version}); upgrade monitor or use another --db"
+                )
+            for number in range(version, len(MIGRATIONS)):
+                with self.transaction() as c:
+                    for statement in MIGRATIONS[number].split(";"):
+                        if statement.strip():
+                            c.execute(statement)
+                    c.execute("DELETE FROM schema_version")
+                    c.execute("INSERT INTO schema_version VALUES (?)", (number + 1,))
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(
+                f"{self.path}: not a usable monitor database ({exc}); move it aside or pass another --db"
+            ) from None
+
+    def schema_version(self) -> int:
+        return self.db.conn.execute("SELECT version FROM schema_version").fetchone()[0]
+
+    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        with self.transaction() as conn:
+            return conn.execute(sql, params)
+
+    # -- meta ----------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # -- feeds -----------------------------------------------------------------
+
+    def feed_state(self, name: str) -> dict[str, Any] | None:
+        rows = self.rows("SELECT * FROM feeds WHERE name = ?", (name,))
+        return rows[0] if rows else None
+
+    def sync_feed(self, name: str, config_url: str) -> dict[str, Any]:
+        """Make sure the feed has a row; a changed configured URL starts afresh."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT config_url FROM feeds WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                conn.execute("INSERT INTO feeds (name, config_url, url) VALUES (?, ?, ?)", (name, config_url, config_url))
+            elif row[0] != config_url:
+                conn.execute(
+                    "UPDATE feeds SET config_url = ?, url = ?, etag = NULL, last_modified = NULL, body_hash = NULL,"
+                    " failures = 0, disabled_reason = NULL WHERE name = ?",
+                    (config_url, config_url, name),
+                )
+        return self.feed_state(name)  # type: ignore[return-value]
+
+    def update_feed(self, name: str, **fields: Any) -> None:
+        if not fields:
+            return
+        cols = ", ".join(f"{k} = ?" for k in fields)
+        self.execute(f"UPDATE feeds SET {cols} WHERE name = ?", (*fields.values(), name))
+
+    def all_feeds(self) -> list[dict[str, Any]]:
+        return self.rows("SELECT * FROM feeds ORDER BY name")
+
+    # -- articles ----------------------------------------------------------------
+
+    def find_duplicate(self, conn: sqlite3.Connection, article: Article) -> tuple[str, int] | None:
+        """Why the article is not new: same guid in its feed, same URL, or same text."""
+        row = conn.execute("SELECT id FROM articles WHERE feed = ? AND guid = ?", (article.feed, article.guid)).fetchone()
+        if row:
+            return "guid", row[0]
+        if article.canonical_url:
+            row = conn.execute(
+                "SELECT id FROM articles WHERE canonical_url = ? LIMIT 1", (article.canonical_url,)
+            ).fetchone()
+            if row:
+                return "url", row[0]
+        if article.content_hash:
+            row = conn.execute(
+                "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (article.content_hash,)
+            ).fetchone()
+            if row:
+                return "content", row[0]
+        return None
+
+    def insert_article(self, conn: sqlite3.Connection, article: Article) -> int:
+        cur = conn.execute(
+            "INSERT INTO articles (feed, guid, url, canonical_url, title, text, published, fetched_at, language,"
+            " content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.feed,
+                article.guid,
+                article.url,
+                article.canonical_url,
+                article.title,
+                article.text,
+                iso(article.published),
+                iso(utcnow()),
+                article.language,
+                article.content_hash,
+            ),
+        )
+        return cur.lastrowid  # type: ignore[return-value]
+
+    def add_source(self, conn: sqlite3.Connection, article_id: int, feed: str, url: str) -> None:
+        conn.execute(
+            "INSERT OR IGNORE INTO article_sources (article_id, feed, url, seen_at) VALUES (?, ?, ?, ?)",
+            (article_id, feed, url, iso(utcnow())),
+        )
+
+    def prune_articles(self, older_than: datetime) -> int:
+        """Forget old articles; alerts keep their own copy of what they cite."""
+        with self.transaction() as conn:
+            conn.execute(
+                "DELETE FROM article_sources WHERE article_id IN (SELECT id FROM articles WHERE fetched_at < ?)",
+                (iso(older_than),),
+            )
+            return conn.execute("DELETE FROM articles WHERE fetched_at < ?", (iso(older_than),)).rowcount
+
+    def article_count(self) -> int:
+        return self.db.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    # -- state and claims ----------------------------------------------------
+
+    def get_state(self, conn: sqlite3.Connection, detector: str, subject: str) -> tuple[str, datetime | None] | None:
+        row = conn.execute(
+            "SELECT value, published FROM state WHERE detector = ? AND subject = ?", (detector, subject)
+        ).fetchone()
+        return (row[0], from_iso(row[1])) if row else None
+
+    def set_state(
+        self, conn: sqlite3.Connection, detector: str, subject: str, value: str, published: datetime, article_id: int | None
+    ) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO state (detector, subject, value, published, article_id, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (detector, subject, value, iso(published), article_id, iso(utcnow())),
+        )
+
+    def seed_state(self, conn: sqlite3.Connection, detector: str, subject: str, value: str, published: datetime) -> None:
+        conn.execute(
+            "INSERT OR IGNORE INTO state (detector, subject, value, published, updated_at) VALUES (?, ?, ?, ?, ?)",
+            (detector, subject, value, iso(published), iso(utcnow())),
+        )
+
+    def current_state(self) -> dict[str, dict[str, str]]:
+        state: dict[str, dict[str, str]] = {}
+        for row in self.rows("SELECT detector, subject, value FROM state ORDER BY detector, subject"):
+            state.setdefault(row["detector"], {})[row["subject"]] = row["value"]
+        return state
+
+    def known_claims(
+        self, conn: sqlite3.Connection, detector: str, claimant: str, claim_type: str, target: str | None, topic: str | None
+    ) -> list[int | None]:
+        rows = conn.execute(
+            "SELECT figure FROM claims WHERE detector = ? AND claimant = ? AND claim_type = ?"
+            " AND coalesce(target, '') = ? AND coalesce(topic, '') = ?",
+            (detector, claimant, claim_type, target or "", topic or ""),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def add_claim(
+        self,
+        conn: sqlite3.Connection,
+        detector: str,
+        claimant: str,
+        claim_type: str,
+        target: str | None,
+        topic: str | None,
+        figure: int | None,
+        statement: str,
+        published: datetime,
+        article_id: int | None,
+        from_baseline: bool = False,
+    ) -> None:
+        conn.execute(
+            "INSERT INTO claims (detector, claimant, claim_type, target, topic, figure, statement, published,"
+            " article_id, from_baseline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (detector, claimant, claim_type, target, topic, figure, statement, iso(published), article_id, int(from_baseline)),
+        )
+
+    def baseline_seeded(self, conn: sqlite3.Connection, digest: str) -> bool:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'baseline_digest'").fetchone()
+        return bool(row and row[0] == digest)
+
+    def mark_baseline_seeded(self, conn: sqlite3.Connection, digest: str) -> None:
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('baseline_digest', ?)", (digest,))
+
+    # -- alerts and deliveries -----------------------------------------------
+
+    def insert_alert(self, conn: sqlite3.Connection, alert: Alert) -> int:
+        cur = conn.execute(
+            "INSERT INTO alerts (detector, subject, previous, current, claimant, claim_type, target, figure,"
+            " severity, confidence, evidence, article_id, article_url, article_title, article_published,"
+            " article_feed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                alert.detector,
+                alert.subject,
+                alert.previous,
+                alert.current,
+                alert.claimant,
+                alert.claim_type,
+                alert.target,
+                alert.figure,
+                alert.severity,
+                alert.confidence,
+                alert.evidence,
+                alert.article_id,
+                alert.article_url,
+                alert.article_title,
+                iso(alert.article_published),
+                alert.article_feed,
+                iso(alert.created_at),
+            ),
+        )
+        alert.id = cur.lastrowid
+        return alert.id  # type: ignore[return-value]
+
+    def alerts(
+        self,
+        since: datetime | None = None,
+        detector: str | None = None,
+        limit: int | None = None,
+        ids: list[int] | None = None,
+    ) -> list[Alert]:
+        where, params = [], []
+        if since:
+            where.append("created_at >= ?")
+            params.append(iso(since))
+        if detector:
+            where.append("detector = ?")
+            params.append(detector)
+        if ids is not None:
+            where.append(f"id IN ({', '.join('?' for _ in ids) or 'NULL'})")
+            params.extend(ids)
+        sql = "SELECT * FROM alerts" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+        if limit:
+            # The newest N, still shown oldest first.
+            sql = f"SELECT * FROM ({sql} DESC LIMIT {int(limit)}) ORDER BY id"
+        result = [self._alert(row) for row in self.rows(sql, tuple(params))]
+        return result
+
+    def _alert(self, row: dict[str, Any]) -> Alert:
+        sources = self.rows(
+            "SELECT feed, url FROM article_sources WHERE article_id = ? AND NOT (feed = ? AND url = ?)"
+            " ORDER BY seen_at",
+            (row["article_id"], row["article_feed"], row["article_url"] or ""),
+        )
+        return Alert(
+            id=row["id"],
+            detector=row["detector"],
+            subject=row["subject"],
+            previous=row["previous"],
+            current=row["current"],
+            claimant=row["claimant"],
+            claim_type=row["claim_type"],
+            target=row["target"],
+            figure=row["figure"],
+            severity=row["severity"],
+            confidence=row["confidence"],
+            evidence=row["evidence"],
+            article_id=row["article_id"],
+            article_url=row["article_url"],
+            article_title=row["article_title"],
+            article_published=from_iso(row["article_published"]),  # type: ignore[arg-type]
+            article_feed=row["article_feed"],
+            created_at=from_iso(row["created_at"]),  # type: ignore[arg-type]
+            sources=sources,
+        )
+
+    def add_delivery(self, conn: sqlite3.Connection, alert_id: int, channel: str) -> None:
+        now = iso(utcnow())
+        conn.execute(
+            "INSERT INTO deliveries (alert_id, channel, status, created_at, next_attempt_at) VALUES (?, ?, 'pending', ?, ?)",
+            (alert_id, channel, now, now),
+        )
+
+    def pending_deliveries(self, channel: str, due_before: datetime | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM deliveries WHERE channel = ? AND status = 'pending'"
+        params: list[Any] = [channel]
+        if due_before is not None:
+            sql += " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+            params.append(iso(due_before))
+        return self.rows(sql + " ORDER BY id", tuple(params))
+
+    def set_message_id(self, ids: list[int], message_id: str) -> None:
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE deliveries SET message_id = coalesce(message_id, ?) WHERE id = ?", [(message_id, i) for i in ids]
+            )
+
+    def mark_deliveries(self, ids: list[int], status: str, error: str | None = None, next_attempt: datetime | None = None) -> None:
+        now = iso(utcnow())
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+                " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
+                [(status, error, iso(next_attempt), status, now, i) for i in ids],
+            )
+
+    def deliveries(self, status: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM deliveries" + (" WHERE status = ?" if status else "") + " ORDER BY id DESC LIMIT ?"
+        return self.rows(sql, ((status, limit) if status else (limit,)))
+
+    # -- plugin errors ---------------------------------------------------------
+
+    def record_plugin_error(self, plugin: str, hook: str, error: str, context: dict[str, Any]) -> None:
+        try:
+            self.execute(
+                "INSERT INTO plugin_errors (plugin, hook, count, last_error, last_context, last_at) VALUES (?, ?, 1, ?, ?, ?)"
+                " ON CONFLICT (plugin, hook) DO UPDATE SET count = count + 1, last_error = excluded.last_error,"
+                " last_context = excluded.last_context, last_at = excluded.last_at",
+                (plugin, hook, error, json.dumps(context, default=str), iso(utcnow())),
+            )
+        except sqlite3.Error:
+            pass  # the log already has it; a busy database must not turn one failure into two
+
+    def plugin_errors(self) -> dict[str, list[dict[str, Any]]]:
+        result: dict[str, list[dict[str, Any]]] = {}
+        for row in self.rows("SELECT * FROM plugin_errors ORDER BY plugin, hook"):
+            result.setdefault(row["plugin"], []).append(row)
+        return result
