@@ -294,6 +294,20 @@ def baseline_show():
     click.echo(describe(load_baseline(load_config(obj.get("config_path"), obj.get("db")))))
 
 
+@cli.command("eval")
+@click.argument("dataset", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="The report as one JSON object.")
+@common_options
+def eval_command(dataset, as_json):
+    """Score the detectors on labelled scenarios (precision, recall, F1)."""
+    from monitor.config import load_config
+    from monitor.evaluate import evaluate
+
+    obj = click.get_current_context().obj
+    report = evaluate(load_config(obj.get("config_path")), Path(dataset))
+    click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2) if as_json else report.to_text())
+
+
 def main() -> None:
     try:
         cli.main(standalone_mode=False)

@@ -1,0 +1,42 @@
+"""Language helpers any detector may use: sentences, negation and hedge cues,
+number words, gazetteer matching, scope."""
+
+from monitor.text.cues import (
+    denied,
+    hedged,
+    is_background,
+    is_question,
+    mentioned_dates,
+    negated,
+    not_asserted,
+    window_before,
+)
+from monitor.text.gazetteer import Gazetteer, Mention, load_data, load_table, load_user_table
+from monitor.text.numbers import Number, find_numbers, parse_number, words_to_int
+from monitor.text.scope import Scope
+from monitor.text.sentences import Sentence, clause_of, clauses, split_sentences
+
+__all__ = [
+    "Gazetteer",
+    "Mention",
+    "Number",
+    "Scope",
+    "Sentence",
+    "clause_of",
+    "clauses",
+    "denied",
+    "find_numbers",
+    "hedged",
+    "is_background",
+    "is_question",
+    "load_data",
+    "load_table",
+    "load_user_table",
+    "mentioned_dates",
+    "negated",
+    "not_asserted",
+    "parse_number",
+    "split_sentences",
+    "window_before",
+    "words_to_int",
+]

@@ -1,0 +1,141 @@
+"""Is this a statement of fact about now? Negation, denial, hedging, future and
+conditional statements, questions, and background that restates old facts.
+
+The helpers look at the words *before* a cue (a verb or phrase a detector
+found), within its clause, because that is where English puts what qualifies
+it: "traders hope Torkham [reopens]", "Pakistan will not [reopen] Chaman",
+"officials denied the truce had [collapsed]".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from monitor.text.sentences import clause_of
+
+NEGATION = re.compile(
+    r"\b(?:not|no|never|n't|without|neither|nor|yet to|no longer|none|failed to|refused to|instead of)\b|n't\b", re.I
+)
+DENIAL = re.compile(
+    r"\b(?:den(?:y|ied|ies|ying|ial)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|rubbish(?:ed)?|"
+    r"baseless|false reports?|rumou?rs?|dispel(?:led)?|contradict(?:ed|s)?)\b",
+    re.I,
+)
+# Hopes, plans, demands, conditions, the future, possibility.
+MODAL = re.compile(
+    r"\b(?:hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|consider(?:s|ed|ing)?|"
+    r"mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? for|"
+    r"want(?:s|ed)?|seek(?:s|ing)?|sought|push(?:es|ed|ing)? for|aim(?:s|ed)? to|intend(?:s|ed)?|"
+    r"will|would|shall|should|could|might|may|must|can|going to|set to|likely to|expected to|about to|"
+    r"threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)?|ready to|prepared to|decid(?:e|es|ed) to|agreed to (?!a\b|an\b|the\b)|"
+    r"if|unless|until|whether|once|in case|as long as|provided|condition|possib(?:le|ly|ility)|"
+    r"prospect|chance|talks? (?:on|about)|efforts? to|bid to|attempt(?:s|ed)? to|sought to|fear(?:s|ed)?|risk(?:s|ed)?)\b",
+    re.I,
+)
+QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|added|stated|claimed|claims|announced|confirmed|reported|according to|insisted|acknowledged|admitted|noted)\b",
+    re.I,
+)
+PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ed|shut|built|held|broken|seen|begun|fought|brought|taken|led)\b", re.I)
+RELATIVE_PAST = re.compile(
+    r"\b(?:last (?:week|month|year|spring|summer|autumn|winter)|earlier this (?:month|year)|previously|in the past|"
+    r"(?:weeks|months|years) ago|(?:during|since|after) (?:last|the) (?:month|year)'?s?|"
+    r"(?:during|in) (?:the )?(?:earlier|previous|past|last) (?:clashes|fighting|round|conflict)|"
+    r"at the time|back then|once again recalled|recalled)\b",
+    re.I,
+)
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTH_RE = "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS)
+EXPLICIT_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})\b\.?(?:\s+(?P<y1>\d{{4}}))?|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?|in (?P<m3>{_MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?\b)",
+    re.I,
+)
+
+WINDOW = 70  # characters before a cue that can qualify it
+
+
+def window_before(sentence: str, position: int, width: int = WINDOW) -> str:
+    """The words before ``position`` that belong to its clause."""
+    start, _ = clause_of(sentence, position)
+    return sentence[max(start, position - width):position]
+
+
+def is_question(sentence: str) -> bool:
+    return bool(QUESTION.search(sentence))
+
+
+def negated(sentence: str, position: int, width: int = 35) -> bool:
+    """A negation close before the cue: "will not reopen", "never closed"."""
+    return bool(NEGATION.search(window_before(sentence, position, width)))
+
+
+def denied(sentence: str, position: int) -> bool:
+    """A denial anywhere before the cue in the sentence: "rejected reports that
+    the ceasefire had collapsed"."""
+    return bool(DENIAL.search(sentence[:position]))
+
+
+INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?$", re.I)
+
+
+def hedged(sentence: str, position: int, width: int = WINDOW) -> bool:
+    """A hope, plan, demand, condition, the future or a possibility qualifies
+    the cue; so does a bare infinitive ("Torkham to reopen Monday")."""
+    window = window_before(sentence, position, width)
+    return bool(MODAL.search(window) or INFINITIVE.search(window))
+
+
+def not_asserted(sentence: str, position: int) -> str | None:
+    """Why the cue at ``position`` is not an assertion of fact, or None if it is."""
+    if is_question(sentence):
+        return "question"
+    if denied(sentence, position):
+        return "denial"
+    if negated(sentence, position):
+        return "negation"
+    if hedged(sentence, position):
+        return "hedge"
+    return None
+
+
+def mentioned_dates(sentence: str, reference: datetime) -> list[datetime]:
+    """Dates written in the sentence, resolved against the article's date."""
+    found = []
+    for m in EXPLICIT_DATE.finditer(sentence):
+        month_text = (m.group("m1") or m.group("m2") or m.group("m3") or "").lower()
+        month = next((i + 1 for i, name in enumerate(_MONTHS) if name.startswith(month_text[:3])), None)
+        if month is None:
+            continue
+        day = int(m.group("d1") or m.group("d2") or 1)
+        year_text = m.group("y1") or m.group("y2") or m.group("y3")
+        year = int(year_text) if year_text else reference.year
+        try:
+            when = datetime(year, month, day, tzinfo=reference.tzinfo)
+        except ValueError:
+            continue
+        if not year_text and when > reference + timedelta(days=31):
+            when = when.replace(year=year - 1)
+        found.append(when)
+    return found
+
+
+def is_background(sentence: str, published: datetime | None, position: int | None = None) -> bool:
+    """Does the sentence restate an older fact rather than report news?
+
+    "During last month's clashes …", "the crossing had been shut on 6
+    September", "in October the two sides agreed …": relative past
+    expressions, a past perfect outside reported speech, or a written date
+    more than three days before the article.
+    """
+    text = sentence if position is None else sentence[: position + 40]
+    if RELATIVE_PAST.search(text):
+        return True
+    if PAST_PERFECT.search(text) and not REPORTED_SPEECH.search(sentence):
+        return True
+    if published is not None:
+        for when in mentioned_dates(text, published):
+            if when < published - timedelta(days=3):
+                return True
+    return False

@@ -1,0 +1,101 @@
+"""Names and their other names, matched in one pass.
+
+A ``Gazetteer`` maps aliases (any script: Latin, Urdu, Pashto, Dari) to a
+canonical name and compiles them all into one regular expression, longest
+alias first, so "Pakistani Taliban" wins over "Pakistani" and "Taliban".
+Data lives in TOML (``monitor/plugins/data/*.toml``), and users extend it from
+their plugin's configuration section.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from monitor.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str  # canonical
+    alias: str  # as written
+    start: int
+    end: int
+
+
+def _boundary(alias: str) -> str:
+    # Spaces and hyphens are interchangeable: "Bab-e-Dosti", "Bab e Dosti".
+    escaped = r"[\s\-]*".join(re.escape(part) for part in re.split(r"[\s\-]+", alias) if part)
+    # Latin names need word boundaries; other scripts have none in \b's sense.
+    if re.match(r"[A-Za-z]", alias):
+        # Short acronyms ("US", "UN", "TTP") match only as written: "us" is a pronoun.
+        if len(alias) <= 5 and sum(c.isupper() for c in alias) >= 2:
+            return rf"(?<![\w])(?-i:{escaped})(?![\w])"
+        return rf"(?<![\w]){escaped}(?![\w])"
+    return escaped
+
+
+class Gazetteer:
+    def __init__(self, names: dict[str, list[str]]):
+        self.names = {canonical: list(dict.fromkeys([canonical, *aliases])) for canonical, aliases in names.items()}
+        self._lookup: dict[str, str] = {}
+        for canonical, aliases in self.names.items():
+            for alias in aliases:
+                self._lookup[self._key(alias)] = canonical
+        ordered = sorted(self._lookup, key=len, reverse=True)
+        originals = {self._key(a): a for aliases in self.names.values() for a in aliases}
+        pattern = "|".join(_boundary(originals[k]) for k in ordered)
+        self.pattern = re.compile(pattern or r"(?!x)x", re.I)
+
+    @staticmethod
+    def _key(alias: str) -> str:
+        return re.sub(r"[\s\-]+", "", alias.lower())
+
+    def find(self, text: str) -> list[Mention]:
+        return [
+            Mention(self._lookup.get(self._key(m.group()), m.group()), m.group(), m.start(), m.end())
+            for m in self.pattern.finditer(text)
+        ]
+
+    def canonical(self, alias: str) -> str | None:
+        return self._lookup.get(self._key(alias))
+
+    def extended(self, extra: dict[str, list[str]] | None) -> Gazetteer:
+        if not extra:
+            return self
+        merged = {k: list(v) for k, v in self.names.items()}
+        for canonical, aliases in extra.items():
+            merged.setdefault(canonical, []).extend(aliases)
+        return Gazetteer(merged)
+
+
+def load_data(package: str, filename: str) -> dict:
+    """A TOML data file shipped inside a package (a plugin's data folder)."""
+    return tomllib.loads(resources.files(package).joinpath(filename).read_text("utf-8"))
+
+
+def load_table(package: str, filename: str, table: str) -> dict[str, list[str]]:
+    """A table of ``canonical = [aliases]`` from a package's TOML data file."""
+    return _aliases(load_data(package, filename).get(table, {}), filename, table)
+
+
+def load_user_table(path: str | Path, table: str) -> dict[str, list[str]]:
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read it as TOML ({exc}); fix the file or the path") from None
+    return _aliases(data.get(table, {}), str(path), table)
+
+
+def _aliases(table: object, source: str, name: str) -> dict[str, list[str]]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{source}: [{name}] must map a name to a list of aliases")
+    result = {}
+    for canonical, aliases in table.items():
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ConfigError(f"{source}: {name}.{canonical}: expected a list of aliases, like [\"Alias\"]")
+        result[canonical] = aliases
+    return result

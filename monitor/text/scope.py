@@ -1,0 +1,28 @@
+"""Is a text about the conflict a detector watches, or about another one?"""
+
+from __future__ import annotations
+
+from monitor.text.gazetteer import Gazetteer
+
+
+class Scope:
+    """Two term lists: what puts a text in scope, and what marks another
+    conflict or border. Either may be extended by a user's configuration."""
+
+    def __init__(self, in_scope: list[str], out_of_scope: list[str]):
+        self.inside = Gazetteer({term: [] for term in in_scope})
+        self.outside = Gazetteer({term: [] for term in out_of_scope})
+
+    def counts(self, text: str) -> tuple[int, int]:
+        return len(self.inside.find(text)), len(self.outside.find(text))
+
+    def article_in_scope(self, text: str) -> bool:
+        """In scope when it names the conflict at least as often as another one."""
+        inside, outside = self.counts(text)
+        return inside > 0 and inside >= outside
+
+    def sentence_elsewhere(self, sentence: str) -> bool:
+        """The sentence is about another conflict or border ("the Wagah border
+        between Pakistan and India", "Israeli strikes in Gaza"): it names one
+        and nothing of this conflict."""
+        return bool(self.outside.find(sentence)) and not self.inside.find(sentence)

@@ -1,0 +1,147 @@
+"""ceasefire: the state of the Pakistan–Afghanistan ceasefire.
+
+Values (ALERTS.md): ``in_effect`` (agreed, holding, extended, restored),
+``violated`` (a breach reported while neither side has declared it over),
+``collapsed`` (declared over or abandoned; full fighting resumed).
+
+How: a cheap prefilter (one compiled pattern) drops articles that never
+mention a truce or cross-border violence. In the rest, each sentence in scope
+is matched against cue patterns for each value; a cue counts only if it is
+asserted (not negated, denied, hedged, conditional, a question or
+background). Talks failing is not a change of the ceasefire.
+"""
+
+from __future__ import annotations
+
+import re
+
+import monitor
+from monitor.text import Scope, Sentence, is_background, load_data, not_asserted, split_sentences
+
+SUBJECT = "Pakistan–Afghanistan ceasefire"
+DATA = "monitor.plugins.data"
+
+TRUCE = r"(?:cease-?fire|truce|armistice|Doha (?:agreement|accord|deal|understanding))"
+CUES: list[tuple[str, int, re.Pattern]] = [
+    # (value, priority, pattern): a higher priority wins within one article.
+    (
+        "in_effect",
+        5,  # restored or newly agreed: the news that ends a breach or collapse
+        re.compile(
+            rf"\b(?:restor\w*|reinstat\w*|reviv\w*|renew\w*|extend\w*|agreed (?:to |on |upon )?(?:a |an |the )?(?:new |fresh |immediate |permanent |lasting |open-ended )?(?:\S+ )?|"
+            rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|brokered (?:a |an |the )?|announced (?:a |an |the )?)[\w\s-]{{0,30}}?{TRUCE}"
+            rf"|{TRUCE}[\w\s,-]{{0,30}}?\b(?:was |has been |have been |is )?(?:restored|reinstated|extended|renewed|made (?:open-ended|permanent)|transformed into)",
+            re.I,
+        ),
+    ),
+    (
+        "collapsed",
+        4,
+        re.compile(
+            rf"{TRUCE}[\w\s,'’-]{{0,40}}?\b(?:has |had |have )?(?:collapsed|broken down|broke down|ended|is over|was over|are over|is dead|in tatters|unravel+ed|expired|no longer (?:holds|holding|in (?:effect|force|place)))"
+            rf"|\b(?:collapse|end|breakdown) of (?:the |a )?(?:\w+ )?{TRUCE}"
+            rf"|\b(?:ended|scrapped|abandoned|called off|pulled out of|withdr[ae]w\w* from|terminated|tore up|declared (?:an end to|the end of)|suspended)\s+(?:the |a |its |their )?(?:\w+ )?{TRUCE}"
+            r"|\b(?:full-scale|all-out|open|full) (?:war|fighting|hostilities|conflict) (?:has |have )?(?:resumed|erupted|broke out|broken out|returned)",
+            re.I,
+        ),
+    ),
+    (
+        "violated",
+        3,
+        re.compile(
+            rf"\b(?:violat\w*|breach\w*|broke|breaking|broken|flout\w*|undermin\w*)\b[\w\s,'’-]{{0,40}}?{TRUCE}"
+            rf"|{TRUCE}[\w\s-]{{0,20}}?\b(?:violations?|breach(?:es)?|was violated|were violated|has been violated|was breached|has been breached)",
+            re.I,
+        ),
+    ),
+    (
+        "in_effect",
+        1,  # holding: usually the state already known, so silent
+        re.compile(
+            rf"{TRUCE}[\w\s,-]{{0,30}}?\b(?:holds|held|holding|remains? (?:in place|in effect|in force|intact)|"
+            rf"(?:was |is )?still in (?:place|effect|force)|in effect|in force|took effect|came into (?:effect|force)|continues|continued)"
+            rf"|\b(?:committed|commitment) to (?:the |a )?(?:\w+ )?{TRUCE}",
+            re.I,
+        ),
+    ),
+]
+# Fighting that breaches a truce by itself: strikes from the air and cross-border fire.
+STRONG_HOSTILITIES = re.compile(
+    r"\b(?:air ?strikes?|air raids?|aerial (?:strikes?|bombardment|attacks?)|drone (?:strikes?|attacks?)|"
+    r"bomb(?:ed|ing|ardment|arded)|shell(?:ed|ing)|artillery (?:fire|shelling)|"
+    r"cross-border (?:fire|firing|attacks?|shelling|strikes?|raids?|fighting|clashes)|"
+    r"(?:jets?|aircraft|warplanes|planes|drones?|helicopters?|gunships?)\b[\w\s,]{0,25}?\b(?:struck|bombed|hit|pounded|targeted|attacked)|"
+    r"rocket (?:attacks?|fire)|mortar (?:fire|shells?|attacks?))\b",
+    re.I,
+)
+# Weaker signs count only where the article speaks of the truce at all.
+WEAK_HOSTILITIES = re.compile(
+    r"\b(?:clash(?:ed|es)|exchange(?:d)? of fire|exchanged fire|firing|gunfire|fighting (?:erupted|broke out))\b", re.I
+)
+TRUCE_WORD = re.compile(TRUCE, re.I)
+PREFILTER = re.compile(rf"{TRUCE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I)
+
+_scope_data = load_data(DATA, "scope.toml")
+_places = load_data(DATA, "places.toml")
+SCOPE = Scope(_scope_data["in_scope"]["terms"], _scope_data["out_of_scope"]["terms"])
+AFGHAN_SIDE = re.compile(
+    r"\b(?:Afghan|Afghanistan|Kabul|Taliban|cross-border|across the border|Durand Line|"
+    + "|".join(re.escape(p) for p in _places["afghanistan"]["places"])
+    + r")\b",
+    re.I,
+)
+SEVERITY = {"collapsed": "high", "violated": "high", "in_effect": "medium"}
+
+
+def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Observation]:
+    text = article.full_text
+    if not PREFILTER.search(text) or not SCOPE.article_in_scope(text):
+        return []
+    speaks_of_truce = bool(TRUCE_WORD.search(text))
+    found: list[tuple[int, int, str, Sentence, int]] = []  # (priority, order, value, sentence, position)
+    for sentence in split_sentences(text):
+        s = sentence.text
+        if SCOPE.sentence_elsewhere(s) and not TRUCE_WORD.search(s) or SCOPE.sentence_elsewhere(s) and not AFGHAN_SIDE.search(s):
+            continue
+        for value, priority, pattern in CUES:
+            for m in pattern.finditer(s):
+                if _asserted(s, m.start(), article, baseline_mode):
+                    found.append((priority, -sentence.index, value, sentence, m.start()))
+                    break
+        hostilities = [STRONG_HOSTILITIES] + ([WEAK_HOSTILITIES] if speaks_of_truce else [])
+        for pattern in hostilities:
+            m = pattern.search(s)
+            if m and AFGHAN_SIDE.search(s) and _asserted(s, m.start(), article, baseline_mode):
+                found.append((2, -sentence.index, "violated", sentence, m.start()))
+                break
+    if not found:
+        return []
+    priority, _, value, sentence, _ = max(found, key=lambda f: (f[0], f[1]))
+    return [
+        monitor.Observation(
+            subject=SUBJECT,
+            value=value,
+            evidence=sentence.text,
+            confidence=0.9 if priority >= 3 else 0.7,
+            severity=SEVERITY[value],  # type: ignore[arg-type]
+            start=sentence.start,
+            end=sentence.end,
+        )
+    ]
+
+
+def _asserted(sentence: str, position: int, article: monitor.Article, baseline_mode: bool) -> bool:
+    if not_asserted(sentence, position):
+        return False
+    # The reference article is all background by design: keep its facts.
+    return baseline_mode or not is_background(sentence, article.published, position)
+
+
+@monitor.hookimpl
+def detect(article):
+    return _observe(article, baseline_mode=False)
+
+
+@monitor.hookimpl
+def baseline(article):
+    return _observe(article, baseline_mode=True)

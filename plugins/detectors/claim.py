@@ -1,0 +1,404 @@
+"""claim: new assertions about the conflict attributed to an identifiable party.
+
+ALERTS.md: "X said / claimed / according to X / X accused …". Unattributed
+statements ("ten civilians were reportedly killed") are not claims. Each claim
+has a claimant and target (canonical parties, or a place for strikes), a type
+(``casualties``, ``territory``, ``strike``, ``accusation``) and a figure. The
+core raises an alert when no known claim has the same claimant, type, target
+and topic with a figure within 10 %.
+
+How: find who speaks (a reporting verb and the party nearest before it, "according
+to X", a pronoun resolved to the party named before it, or the speaker of
+an open quotation), then what the sentence claims: numbers of people killed,
+wounded or captured; posts captured or destroyed; strikes on named places;
+one party charging another. Cues that are negated, hedged, denied, in a
+question or in background are not claims.
+
+Configuration: ``[plugins.claim] parties = { Pakistan = ["…"] }`` adds aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import monitor
+from monitor.text import (
+    Gazetteer,
+    Mention,
+    Scope,
+    clause_of,
+    find_numbers,
+    is_background,
+    load_data,
+    load_table,
+    not_asserted,
+    split_sentences,
+)
+
+DATA = "monitor.plugins.data"
+
+REPORTING = re.compile(
+    r"\b(?:said|says|say|saying|claim(?:ed|s|ing)?|stated|states|announc(?:ed|es)|confirm(?:ed|s)|told|tells|added|"
+    r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
+    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|tweeted|posted|wrote)\b",
+    re.I,
+)
+DENIAL_VERB = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|refuted|rubbished)\b", re.I)
+ACCORDING = re.compile(r"\baccording to\b", re.I)
+PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
+FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
+
+CASUALTY_VERB = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|lives|martyr\w*|wound\w*|injur\w*|captured|"
+    r"loss(?:es)?|lost|casualt\w*|neutrali[sz]ed|eliminated|slain|perished)\b",
+    re.I,
+)
+OWN_LOSS = re.compile(r"\b(?:loss(?:es)?|lost|died|martyr\w*|conced\w*|embraced|own|our)\b", re.I)
+PEOPLE = (
+    r"soldiers?|troops?|personnel|servicemen|security (?:personnel|forces|officials)|officers?|policemen|police(?:men)?|"
+    r"(?:border )?guards?|forces|fighters?|militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?|"
+    r"civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|members|"
+    r"Taliban|commanders?|cadres?"
+)
+NOUN_AFTER = re.compile(
+    rf"^\s+(?P<mods>(?:(?:of|the|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
+    rf"heavily|border|[A-Z][\w'’-]*)\s+){{0,4}})(?P<noun>{PEOPLE})\b",
+    re.I,
+)
+CIVILIAN = re.compile(r"^(?:civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members)$", re.I)
+MILITANT = re.compile(r"^(?:militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?)$", re.I)
+ADDED_ONE = re.compile(r"^\s+and\s+(?:a|an|one)\s+(?:woman|man|child|girl|boy|civilian|soldier|elderly \w+)\b", re.I)
+
+TERRITORY_VERB = re.compile(
+    r"\b(?:captur\w*|overr[ua]n\w*|seiz\w*|destroy\w*|took (?:control|over)|taken (?:control|over)|occupied|demolished|razed|overpowered)\b",
+    re.I,
+)
+POSTS = re.compile(r"\b(?:(?:border |check[- ]?|security |military )?posts?|outposts?|positions?|pickets?|checkpoints?)\b", re.I)
+STRIKE = re.compile(
+    r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
+    r"target(?:ed|ing)|attack(?:ed|s)?|hit)\b",
+    re.I,
+)
+TTP_SITES = re.compile(r"\b(?:TTP|militant|terrorist|khawarij)\s+(?:bases|hideouts|camps|sanctuaries|training centres|positions)\b", re.I)
+ACCUSE = re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w*)", re.I)
+ACCUSATION_CONTENT = re.compile(
+    r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|prox(?:y|ies)|sponsor\w*|puppet|"
+    r"(?:backing|supporting|support(?:s)? for|support(?:s)? to|providing support|provides support|funding|arming)\b|"
+    r"violat\w* (?:the |a )?(?:cease-?fire|truce)|breach\w* (?:of )?(?:the )?(?:cease-?fire|truce))",
+    re.I,
+)
+TOPICS = [
+    ("ceasefire_violation", re.compile(r"\b(?:violat\w*|breach\w*|break\w*|broke)\b[\w\s]{0,25}(?:cease-?fire|truce)", re.I)),
+    ("harbouring", re.compile(r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|host\w*|back\w*|support\w*|sponsor\w*|fund\w*|arm(?:ing|s)|soil|territory)\b", re.I)),
+    ("proxy", re.compile(r"\b(?:prox(?:y|ies)|puppet|work(?:ing|s)? (?:with|for)|collu\w*|consort\w*|conspir\w*|plot\w*|behest|on behalf|India|New Delhi|Washington|United States)\b", re.I)),
+]
+
+_parties = load_table(DATA, "parties.toml", "parties")
+_places = load_data(DATA, "places.toml")
+_scope = load_data(DATA, "scope.toml")
+PARTIES = Gazetteer(_parties)
+PLACES = Gazetteer({p: [] for p in _places["afghanistan"]["places"] + _places["pakistan"]["places"]})
+SCOPE = Scope(_scope["in_scope"]["terms"], _scope["out_of_scope"]["terms"])
+PREFILTER = re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}", re.I)
+OTHER_SIDE = {"Pakistan": "Afghanistan", "Afghanistan": "Pakistan", "TTP": "Pakistan"}
+
+
+@dataclass
+class Claim:
+    claimant: str
+    claim_type: str
+    target: str | None
+    figure: int | None
+    topic: str | None
+    statement: str
+    severity: str
+
+
+def _parties(config: dict) -> Gazetteer:
+    extra = config.get("parties")
+    return PARTIES.extended(extra) if isinstance(extra, dict) else PARTIES
+
+
+NOUN_DETERMINERS = re.compile(r"(?:'s|’s|\b(?:the|a|an|its|their|his|her|these|those|such|competing|false|incendiary|rival|territorial))\s+$", re.I)
+
+
+def _noun_use(s: str, verb: re.Match) -> bool:
+    """"India's claim to Kashmir", "incendiary claims": a noun, not a speaker's verb."""
+    return verb.group().lower() in ("claim", "claims", "report", "reports", "charges") and bool(
+        NOUN_DETERMINERS.search(s[max(0, verb.start() - 30):verb.start()])
+    )
+
+
+def _nearest_before(mentions: list[Mention], position: int, lo: int) -> Mention | None:
+    before = [m for m in mentions if lo <= m.start and m.end <= position]
+    return before[-1] if before else None
+
+
+class _Reader:
+    """Reads an article sentence by sentence, remembering who spoke last."""
+
+    def __init__(self, article, parties: Gazetteer, baseline_mode: bool):
+        self.article = article
+        self.parties = parties
+        self.baseline_mode = baseline_mode
+        self.previous_parties: list[str] = []
+        self.quote_speaker: str | None = None
+
+    def claimant(self, sentence) -> tuple[str | None, tuple[int, int]]:
+        """Who the sentence attributes its content to, and the span naming them."""
+        s = sentence.text
+        mentions = self.parties.find(s)
+        for m in ACCORDING.finditer(s):
+            after = [p for p in mentions if m.end() <= p.start <= m.end() + 40]
+            if after:
+                return after[0].name, (after[0].start, after[0].end)
+        for verb in REPORTING.finditer(s):
+            if _noun_use(s, verb):
+                continue
+            lo = max(clause_of(s, verb.start())[0], verb.start() - 110)
+            window = s[lo:verb.start()]
+            # "… of which it claimed": the pronoun speaks, not the party named nearest.
+            if PRONOUN.search(window[-20:]):
+                earlier = [p for p in mentions if p.end <= verb.start()]
+                if earlier:
+                    return earlier[0].name, (earlier[0].start, earlier[0].end)
+                if self.previous_parties:
+                    return self.previous_parties[0], (verb.start(), verb.start())
+            former = FORMER_LATTER.search(window)
+            if former and self.previous_parties:
+                index = 0 if former.group(1).lower() == "former" else min(1, len(self.previous_parties) - 1)
+                return self.previous_parties[index], (verb.start(), verb.start())
+            party = _nearest_before(mentions, verb.start(), lo)
+            if party is not None:
+                return party.name, (party.start, party.end)
+            after = [p for p in mentions if verb.end() <= p.start <= verb.end() + 25]
+            if after and s[verb.end():after[0].start].strip() in ("", "the"):
+                return after[0].name, (after[0].start, after[0].end)
+        if sentence.in_quote and self.quote_speaker:
+            return self.quote_speaker, (0, 0)
+        return None, (0, 0)
+
+    def remember(self, sentence, speaker: str | None) -> None:
+        names = list(dict.fromkeys(m.name for m in self.parties.find(sentence.text)))
+        if names:
+            self.previous_parties = names
+        opens_quote = "“" in sentence.text or sentence.text.count('"') % 2 == 1
+        if opens_quote and not sentence.in_quote:
+            if speaker is None:
+                quote_at = min(i for i in (sentence.text.find("“"), sentence.text.find('"')) if i >= 0)
+                before = [m for m in self.parties.find(sentence.text) if m.end <= quote_at]
+                speaker = before[0].name if before else None  # the subject, who speaks
+            self.quote_speaker = speaker
+
+    def asserted(self, s: str, position: int) -> bool:
+        if not_asserted(s, position):
+            return False
+        return self.baseline_mode or not is_background(s, self.article.published, position)
+
+
+def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -> list[Claim]:
+    claims: list[Claim] = []
+    numbers = [n for n in find_numbers(s) if not (skip[0] <= n.start < skip[1])]
+    i = 0
+    while i < len(numbers):
+        n = numbers[i]
+        i += 1
+        lo, hi = clause_of(s, n.start)
+        near = s[max(lo, n.start - 70):min(hi, n.end + 60)]
+        verb = CASUALTY_VERB.search(near)
+        if not verb:
+            continue
+        noun = NOUN_AFTER.match(s[n.end:])
+        if noun is None:
+            # "killed 10", "10 killed", "the death toll rose to 10"
+            tail = s[n.end:n.end + 25]
+            head = s[max(0, n.start - 25):n.start]
+            if not (re.match(r"^\s*(?:were |have been |had been )?(?:killed|dead|died|wounded|injured)", tail, re.I)
+                    or re.search(r"(?:kill(?:ed|ing)|toll (?:rose |climbed )?to|toll of|claimed the lives of)\s*$", head, re.I)):
+                continue
+            target, noun_end = None, n.end
+        else:
+            target, noun_end = _target(noun.group("mods"), noun.group("noun"), claimant, near), n.end + noun.end()
+        figure = n.value
+        # "nine children and a woman": one figure, 10.
+        if target == "civilians":
+            if ADDED_ONE.match(s[noun_end:]) and figure is not None:
+                figure += 1
+            while i < len(numbers) and target == "civilians":
+                nxt = numbers[i]
+                between = s[noun_end:nxt.start]
+                nxt_noun = NOUN_AFTER.match(s[nxt.end:])
+                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between) and nxt_noun and CIVILIAN.match(nxt_noun.group("noun")):
+                    figure = None if figure is None or nxt.value is None else figure + nxt.value
+                    noun_end = nxt.end + nxt_noun.end()
+                    i += 1
+                else:
+                    break
+        if not reader.asserted(s, n.start):
+            continue
+        kind = "wounded" if re.search(r"wound|injur", verb.group(), re.I) else ("captured" if "captur" in verb.group().lower() else "killed")
+        label = target or "people"
+        claims.append(
+            Claim(
+                claimant,
+                "casualties",
+                target,
+                figure,
+                None,
+                f"{claimant}: {figure if figure is not None else 'an unstated number of'} {label} {kind}",
+                "high" if (figure or 0) >= 50 else "medium" if figure is None or figure >= 10 else "low",
+            )
+        )
+    return claims
+
+
+def _target(mods: str, noun: str, claimant: str, near: str) -> str | None:
+    words = f"{mods} {noun}"
+    named = PARTIES.find(words)
+    if named:
+        return named[-1].name
+    if CIVILIAN.match(noun):
+        return "civilians"
+    if MILITANT.match(noun):
+        return "TTP" if claimant in ("Pakistan", "TTP") or claimant not in OTHER_SIDE else OTHER_SIDE.get(claimant)
+    if OWN_LOSS.search(near) and not re.search(r"\bkill(?:ed|ing)\b", near[:near.lower().find(noun.lower())] if noun.lower() in near.lower() else near, re.I):
+        return claimant
+    return OTHER_SIDE.get(claimant)
+
+
+def _territory(s: str, claimant: str, reader: _Reader) -> list[Claim]:
+    claims = []
+    for verb in TERRITORY_VERB.finditer(s):
+        lo, hi = clause_of(s, verb.start())
+        posts = [p for p in POSTS.finditer(s, lo, hi)]
+        if not posts or not reader.asserted(s, verb.start()):
+            continue
+        numbers = sorted(find_numbers(s[lo:hi]), key=lambda n: (n.value is None, abs(lo + n.end - verb.start())))
+        figure = numbers[0].value if numbers else None
+        near = s[max(lo, posts[0].start() - 40):posts[0].end()]
+        named = [m for m in PARTIES.find(near) if m.name != claimant]
+        target = named[-1].name if named else OTHER_SIDE.get(claimant)
+        claims.append(Claim(claimant, "territory", target, figure, None, f"{claimant}: {figure or 'several'} {target or ''} posts captured or destroyed".replace("  ", " "), "high" if (figure or 0) >= 10 else "medium"))
+        break
+    return claims
+
+
+def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
+    claims = []
+    for cue in STRIKE.finditer(s):
+        lo, hi = clause_of(s, cue.start())
+        places = [p for p in PLACES.find(s[cue.start():min(hi, cue.end() + 120)])]
+        if not places and not TTP_SITES.search(s[cue.start():hi]):
+            continue
+        if not reader.asserted(s, cue.start()):
+            continue
+        targets = list(dict.fromkeys(p.name.replace(" province", "") for p in places)) or ["TTP"]
+        for target in targets:
+            claims.append(Claim(claimant, "strike", target, None, None, f"{claimant}: strike on {target}", "medium"))
+        break
+    return claims
+
+
+def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], all_topics: bool) -> list[Claim]:
+    mentions = [m for m in PARTIES.find(s) if not (skip[0] <= m.start < skip[1])]
+    found: list[tuple[str, str]] = []
+    for verb in ACCUSE.finditer(s):
+        after = [m for m in mentions if verb.end() <= m.start <= verb.end() + 40 and m.name != claimant]
+        if not after or not reader.asserted(s, verb.start()):
+            continue
+        charge = s[after[0].end:after[0].end + 160]
+        found.append((after[0].name, charge))
+        break
+    if not found:
+        for cue in ACCUSATION_CONTENT.finditer(s):
+            lo, _ = clause_of(s, cue.start())
+            subject = _nearest_before([m for m in mentions if m.name != claimant], cue.start(), lo)
+            if subject is None or not reader.asserted(s, cue.start()):
+                continue
+            found.append((subject.name, s[cue.start():]))
+            break
+    claims = []
+    for target, charge in found:
+        topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
+        for topic in topics if all_topics else topics[:1]:
+            claims.append(
+                Claim(claimant, "accusation", target, None, topic, f"{claimant} accuses {target}: {topic.replace('_', ' ')}",
+                      "medium" if topic == "ceasefire_violation" else "low")
+            )
+    return claims
+
+
+def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observation]:
+    text = article.full_text
+    parties = _parties(config)
+    if not PREFILTER.search(text) or not SCOPE.article_in_scope(text):
+        return []
+    reader = _Reader(article, parties, baseline_mode)
+    observations: list[monitor.Observation] = []
+    for sentence in split_sentences(text):
+        s = sentence.text
+        claimant, span = reader.claimant(sentence)
+        reader.remember(sentence, claimant)
+        if claimant is None or SCOPE.sentence_elsewhere(s):
+            continue
+        verb = REPORTING.search(s)
+        if DENIAL_VERB.search(s[: (verb.end() if verb else len(s))]) and not baseline_mode:
+            continue  # "Pakistan denied …" asserts the opposite of a claim
+        claims = _casualties(s, claimant, reader, span)
+        claims += _territory(s, claimant, reader)
+        claims += _accusations(s, claimant, reader, span, all_topics=baseline_mode)
+        if not claims:
+            # A strike is its own claim only when the sentence claims nothing
+            # more specific about it (its toll, posts taken, a charge).
+            claims += _strikes(s, claimant, reader)
+        for claim in claims:
+            observations.append(
+                monitor.Observation(
+                    kind="claim",
+                    subject=claim.claimant,
+                    claimant=claim.claimant,
+                    value=claim.statement,
+                    claim_type=claim.claim_type,
+                    target=claim.target,
+                    figure=claim.figure,
+                    topic=claim.topic,
+                    evidence=s,
+                    confidence=0.75,
+                    severity=claim.severity,  # type: ignore[arg-type]
+                    start=sentence.start,
+                    end=sentence.end,
+                )
+            )
+    return _dedupe(observations)
+
+
+def _dedupe(observations: list[monitor.Observation]) -> list[monitor.Observation]:
+    """One article often says the same figure twice (headline and body), once
+    with its target and once without: keep the specific one."""
+    kept: list[monitor.Observation] = []
+    for obs in sorted(observations, key=lambda o: (o.target is None, o.figure is None)):
+        same = [
+            k for k in kept
+            if (k.claimant, k.claim_type, k.topic) == (obs.claimant, obs.claim_type, obs.topic)
+            and (k.target == obs.target or obs.target is None)
+            and (
+                k.figure == obs.figure
+                or obs.figure is None  # a vague headline, said exactly in the body
+                or (k.figure and abs(k.figure - obs.figure) <= 0.1 * max(k.figure, obs.figure))
+            )
+        ]
+        if not same:
+            kept.append(obs)
+    kept.sort(key=lambda o: o.start or 0)
+    return kept
+
+
+@monitor.hookimpl
+def detect(article, config):
+    return _observe(article, config, baseline_mode=False)
+
+
+@monitor.hookimpl
+def baseline(article, config):
+    return _observe(article, config, baseline_mode=True)

@@ -1,0 +1,168 @@
+"""crossing: the state of each official Pakistan–Afghanistan crossing.
+
+Values (ALERTS.md): ``open``, ``partially_open`` (only some traffic:
+pedestrians, returning or deported refugees, one direction, trade only,
+humanitarian, certain days), ``closed`` (shut to all traffic).
+
+How: one compiled pattern over every crossing's names (Latin, Urdu, Pashto,
+Dari) is the prefilter. For each mention, the cues in its clause (else its
+sentence) decide the value; a cue counts only if asserted. A change verb
+("reopened", "closed") outweighs a state ("remained shut"), which outweighs a
+noun ("the closure"). Within one article, a partial opening outweighs a plain
+"closed to trade" elsewhere, since it is the more specific report.
+
+Configuration: ``[plugins.crossing] aliases = { Torkham = ["…"] }`` adds names.
+"""
+
+from __future__ import annotations
+
+import re
+
+import monitor
+from monitor.text import Gazetteer, Scope, clause_of, is_background, load_data, load_table, not_asserted, split_sentences
+
+DATA = "monitor.plugins.data"
+
+OPEN = re.compile(
+    r"\b(?:re-?open(?:ed|s|ing)?|open(?:ed|s)?(?! fire)(?! to (?:fire|attack))|resum(?:ed|es|ing|ption)|restor(?:ed|ing)|"
+    r"(?:lift(?:ed|s)?|end(?:ed|s)?) (?:the |a |its )?(?:\w+ )?(?:closure|ban|suspension|blockade)|back in operation|operational again|"
+    r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only))\b",
+    re.I,
+)
+CLOSED = re.compile(
+    r"\b(?:clos(?:ed|es|ing)|shut(?:s|ting)?(?: down)?|seal(?:ed|s|ing)|suspend(?:ed|s|ing)|halt(?:ed|s|ing)|block(?:ed|ing)|"
+    r"stopp(?:ed|ing)|suspension|barred|turned (?:back|away)|remain(?:s|ed)? (?:shut|closed)|stay(?:s|ed)? (?:shut|closed))\b",
+    re.I,
+)
+CLOSURE_NOUN = re.compile(r"\b(?:closure|shutdown|blockade)\b", re.I)
+PARTIAL = re.compile(
+    r"\b(?:partial(?:ly)?|partly|limited (?:basis|traffic|trade|movement|hours|capacity)|"
+    r"only (?:for |to )?(?:pedestrians|refugees|returnees|deportees|trade|goods|cargo|humanitarian|empty|one|certain|diplomats|patients|students|foot|exports|imports)|"
+    r"(?:pedestrians|refugees|returnees|deportees|returning|deported|repatriated|stranded|Afghan (?:nationals|refugees|families|citizens|migrants)|nationals|patients|students|families) "
+    r"(?:\w+ ){0,4}?(?:were |are |was |is |being |have been |had been )*(?:allowed|permitted|let through|let in|able) (?:to )?(?:cross|return|go|pass|enter|leave|through)|"
+    r"(?:allow(?:ed|s|ing)|permit(?:ted|s|ting)) (?:the )?(?:return|repatriation|crossing|passage|movement) of|"
+    r"(?:re-?)?open(?:ed|s)? (?:only )?(?:for|to) (?:the )?(?:return|repatriation|deportation|deportees|returnees|refugees|pedestrians|humanitarian|foot|diplomats|patients|empty)|"
+    r"one-way|one direction|in one direction|humanitarian (?:aid|supplies|cargo|corridor|basis|grounds)|"
+    r"(?:on |for )?(?:certain|specific|some) days|"
+    r"(?:trade|goods|cargo|commercial traffic) only|only (?:trade|goods|cargo)|for (?:pedestrians|foot traffic) only)\b",
+    re.I,
+)
+FULLY = re.compile(r"\b(?:fully|completely|all (?:kinds|types) of|all traffic|for all|both trade and|trade and (?:travel|travellers|pedestrians|passengers)|normal(?:ly)? (?:traffic|operations|trade))\b", re.I)
+PREFIX_BACKGROUND = re.compile(r"\b(?:after|since|following|despite|amid|days of|weeks of|months of|ended (?:a|the))\s+(?:\w+\s+){0,4}$", re.I)
+
+_crossings = load_table(DATA, "crossings.toml", "crossings")
+_scope = load_data(DATA, "scope.toml")
+ALL_PHRASES = load_data(DATA, "crossings.toml")["all_crossings"]["phrases"]
+GAZETTEER = Gazetteer(_crossings)
+ALL_CROSSINGS = re.compile("|".join(re.escape(p) for p in ALL_PHRASES), re.I)
+SCOPE = Scope(_scope["in_scope"]["terms"], _scope["out_of_scope"]["terms"])
+SEVERITY = {"closed": "high", "open": "high", "partially_open": "medium"}
+RANK = {"partially_open": 2, "closed": 1, "open": 1}
+
+
+def _cue(sentence: str, lo: int, hi: int, article, baseline_mode: bool) -> tuple[str, int, int] | None:
+    """The value the span [lo, hi) of the sentence asserts: (value, strength, position)."""
+    span = sentence[lo:hi]
+    candidates = []
+    for m in PARTIAL.finditer(span):
+        if _asserted(sentence, lo + m.start(), article, baseline_mode):
+            candidates.append(("partially_open", 3, lo + m.start()))
+            break
+    for value, pattern in (("open", OPEN), ("closed", CLOSED)):
+        for m in pattern.finditer(span):
+            pos = lo + m.start()
+            if PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos]):
+                continue
+            if _asserted(sentence, pos, article, baseline_mode):
+                strength = 1 if m.group().lower().startswith(("remain", "stay", "suspension")) else 2
+                candidates.append((value, strength, pos))
+                break
+    if not candidates:
+        for m in CLOSURE_NOUN.finditer(span):
+            pos = lo + m.start()
+            if not PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos]) and _asserted(sentence, pos, article, baseline_mode):
+                candidates.append(("closed", 0, pos))
+                break
+    if not candidates:
+        return None
+    values = {c[0] for c in candidates}
+    if "partially_open" in values and FULLY.search(span):
+        values.discard("partially_open")
+        candidates = [c for c in candidates if c[0] != "partially_open"] or [("open", 2, candidates[0][2])]
+    if "partially_open" in values:
+        return next(c for c in candidates if c[0] == "partially_open")
+    return max(candidates, key=lambda c: (c[1], -c[2]))
+
+
+def _asserted(sentence: str, position: int, article, baseline_mode: bool) -> bool:
+    if not_asserted(sentence, position):
+        return False
+    return baseline_mode or not is_background(sentence, article.published, position)
+
+
+def _gazetteer(config: dict) -> Gazetteer:
+    extra = config.get("aliases")
+    return GAZETTEER.extended(extra) if isinstance(extra, dict) else GAZETTEER
+
+
+def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observation]:
+    text = article.full_text
+    gazetteer = _gazetteer(config)
+    named = len(gazetteer.find(text))
+    generic = ALL_CROSSINGS.search(text) if baseline_mode else None
+    if not (named or generic):
+        return []
+    # A named crossing is itself a mention of this border.
+    inside, outside = SCOPE.counts(text)
+    if inside + named < max(outside, 1):
+        return []
+    best: dict[str, tuple[int, int, str, object]] = {}
+    for sentence in split_sentences(text):
+        s = sentence.text
+        mentions = gazetteer.find(s)
+        everyone = baseline_mode and ALL_CROSSINGS.search(s)
+        if not mentions and not everyone:
+            continue
+        if SCOPE.sentence_elsewhere(s) and not mentions:
+            continue
+        sentence_cue = _cue(s, 0, len(s), article, baseline_mode)
+        named = []
+        for mention in mentions:
+            lo, hi = clause_of(s, mention.start)
+            cue = _cue(s, lo, hi, article, baseline_mode) or sentence_cue
+            if cue:
+                named.append(mention.name)
+                _keep(best, mention.name, cue[0], sentence)
+        if everyone and sentence_cue:
+            for name in gazetteer.names:
+                if name not in named:
+                    _keep(best, name, sentence_cue[0], sentence)
+    return [
+        monitor.Observation(
+            subject=name,
+            value=value,
+            evidence=sentence.text,  # type: ignore[attr-defined]
+            confidence=0.85,
+            severity=SEVERITY[value],  # type: ignore[arg-type]
+            start=sentence.start,  # type: ignore[attr-defined]
+            end=sentence.end,  # type: ignore[attr-defined]
+        )
+        for name, (_, _, value, sentence) in best.items()
+    ]
+
+
+def _keep(best: dict, name: str, value: str, sentence) -> None:
+    """Within one article: the more specific value wins, else the first said."""
+    rank = (RANK[value], -sentence.index)
+    if name not in best or rank[0] > best[name][0]:
+        best[name] = (rank[0], rank[1], value, sentence)
+
+
+@monitor.hookimpl
+def detect(article, config):
+    return _observe(article, config, baseline_mode=False)
+
+
+@monitor.hookimpl
+def baseline(article, config):
+    return _observe(article, config, baseline_mode=True)
