@@ -219,9 +219,14 @@ def check_config():
     load_baseline(config)
     from monitor.plugin_manager import PluginManager
 
+    configure_logging("auto", "CRITICAL")  # report problems once, as lines of our own
     manager = PluginManager(config).load()
     manager.start()
-    problems = [f"plugin {i.name}: {i.why_disabled}" for i in manager.info.values() if not i.enabled and i.why_disabled != "disabled in configuration"]
+    problems = [
+        f"{config.source}: plugin {i.name}: {i.why_disabled}"
+        for i in manager.info.values()
+        if not i.enabled and i.why_disabled != "disabled in configuration"
+    ]
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
@@ -292,6 +297,68 @@ def baseline_show():
 
     obj = click.get_current_context().obj
     click.echo(describe(load_baseline(load_config(obj.get("config_path"), obj.get("db")))))
+
+
+@cli.command()
+@click.option("--preview", is_flag=True, help="Print the next digest without sending it.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False), help="With --preview: also write its HTML part here.")
+@click.option("--send-now", is_flag=True, help="Send the next digest now.")
+@click.option("--channel", default=None, help="The digest channel (default: the first, e.g. email:digest).")
+@common_options
+def digest(preview, html_file, send_now, channel):
+    """Preview or send the next e-mail digest."""
+    from monitor.outbox import Outbox
+
+    if preview == send_now:
+        raise UserError("digest: pass exactly one of --preview or --send-now")
+    app = open_app()
+    try:
+        outbox = Outbox(app)
+        channels = [c for c in outbox.digest_channels() if channel in (None, c.name)]
+        if not channels:
+            raise UserError("no digest channel is configured; set [notifiers.email] host, from, to and mode = \"digest\" or \"both\"")
+        chosen = channels[0]
+        if send_now:
+            sent = outbox.send_digest(chosen, force=True)
+            pending = app.store.pending_deliveries(chosen.name)
+            if not sent or pending and any(r["attempts"] for r in pending):
+                row = pending[0] if pending else {}
+                raise UserError(f"{chosen.name}: the digest was not sent ({row.get('last_error') or 'see the log'}); it stays queued")
+            click.echo(f"{chosen.name}: digest sent")
+            return
+        delivery = outbox.next_digest(chosen)
+        rendered = app.plugins.call_plugin(chosen.plugin, "preview", delivery=delivery, state=app.store.current_state()) if "preview" in app.plugins.implementers("preview") else None
+        if rendered is None:
+            raise UserError(f"{chosen.name}: its notifier cannot render a preview")
+        subject, text, html = rendered
+        click.echo(f"Subject: {subject}\n\n{text}")
+        if html_file:
+            Path(html_file).write_text(html, "utf-8")
+            click.echo(f"HTML part written to {html_file}")
+    finally:
+        app.close()
+
+
+@cli.command()
+@click.option("--status", type=click.Choice(["pending", "sent", "failed"]), help="Only deliveries in this state.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@common_options
+def deliveries(status, limit):
+    """The outbox: each delivery's channel, state, attempts and last error."""
+    app = open_app()
+    try:
+        rows = app.store.deliveries(status, limit)
+    finally:
+        app.close()
+    for row in rows:
+        line = f"#{row['id']} alert {row['alert_id']} → {row['channel']}: {row['status']} after {row['attempts']} attempts"
+        if row["status"] == "pending" and row["next_attempt_at"]:
+            line += f", next at {row['next_attempt_at']}"
+        if row["last_error"]:
+            line += f"; last error: {row['last_error']}"
+        click.echo(line)
+    if not rows:
+        click.echo("no deliveries")
 
 
 @cli.command("eval")

@@ -82,6 +82,15 @@ def channels(config: dict) -> list:
     """
 
 
+@hookspec(firstresult=True)
+def preview(delivery, config: dict, state: dict) -> tuple | None:
+    """Render ``delivery`` without sending it, for ``monitor digest --preview``.
+
+    Return ``(subject, text, html)``. Optional: a notifier without it cannot
+    be previewed.
+    """
+
+
 @hookspec
 def deliver(delivery, config: dict, state: dict) -> None:
     """Send ``delivery`` (a ``monitor.Delivery``) on one of this plugin's channels.

@@ -119,7 +119,7 @@ class Store:
                 conn.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as exc:
                 raise StorageError(
-                    f"{self.path}: cannot open the database ({exc}); check the path and its permissions, or pass --db"
+                    f"{self.path}: not a usable monitor database ({exc}); check its permissions, move it aside, or pass another --db"
                 ) from None
             # execute_plugins=False: installed sqlite-utils plugins are not ours to run.
             db = sqlite_utils.Database(conn, execute_plugins=False)

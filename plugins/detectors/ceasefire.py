@@ -117,6 +117,10 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
     if not found:
         return []
     priority, _, value, sentence, _ = max(found, key=lambda f: (f[0], f[1]))
+    if sentence.index == 0:  # the headline: prefer the body's sentence for the same value
+        body = [f for f in found if f[2] == value and f[3].index > 0]
+        if body:
+            sentence = min(body, key=lambda f: f[3].index)[3]
     return [
         monitor.Observation(
             subject=SUBJECT,

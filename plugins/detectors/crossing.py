@@ -156,6 +156,9 @@ def _keep(best: dict, name: str, value: str, sentence) -> None:
     rank = (RANK[value], -sentence.index)
     if name not in best or rank[0] > best[name][0]:
         best[name] = (rank[0], rank[1], value, sentence)
+    elif best[name][2] == value and best[name][3].index == 0 and sentence.index > 0:
+        # The headline said it first; the body says it with its details.
+        best[name] = (best[name][0], best[name][1], value, sentence)
 
 
 @monitor.hookimpl
