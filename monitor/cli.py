@@ -361,6 +361,22 @@ def deliveries(status, limit):
         click.echo("no deliveries")
 
 
+@cli.group()
+def plugin():
+    """Start a plugin of your own."""
+
+
+@plugin.command("new")
+@click.argument("name")
+@click.option("--dir", "folder", default=".", type=click.Path(file_okay=False), help="Where to create it (default: here).")
+def plugin_new(name, folder):
+    """Write a working detector package: entry point, module, test, scenarios."""
+    from monitor.scaffold import create_plugin
+
+    root = create_plugin(name, Path(folder))
+    click.echo(f"created {root}\nnext: cd {root} && python -m pip install -e . && python -m pytest")
+
+
 @cli.command("eval")
 @click.argument("dataset", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="The report as one JSON object.")

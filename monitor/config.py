@@ -141,6 +141,14 @@ class _Parser:
             p = self.base / p
         return p
 
+    def resolve_files(self, section: dict) -> dict:
+        """A plugin's ``file`` or ``*_file`` keys are paths relative to this file."""
+        resolved = dict(section)
+        for key, value in section.items():
+            if (key == "file" or key.endswith("_file")) and isinstance(value, str) and "$" not in value:
+                resolved[key] = str(self.path(value))
+        return resolved
+
     def table(self, data: dict, key: str) -> dict:
         value = data.get(key, {})
         if not isinstance(value, dict):
@@ -216,12 +224,13 @@ class _Parser:
                     "unknown key",
                     "use disable, dir, slow_hook_seconds, or a [plugins.NAME] table for a plugin's settings",
                 )
-            settings[key] = value
+            settings[key] = self.resolve_files(value)
 
         notifiers = self.table(data, "notifiers")
         for key, value in notifiers.items():
             if not isinstance(value, dict):
                 raise self.fail(f"notifiers.{key}", "expected a table", f"write it as [notifiers.{key}]")
+            notifiers[key] = self.resolve_files(value)
         return Config(
             source=self.source,
             storage_path=storage_path,

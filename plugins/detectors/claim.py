@@ -46,6 +46,16 @@ REPORTING = re.compile(
 )
 DENIAL_VERB = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|refuted|rubbished)\b", re.I)
 ACCORDING = re.compile(r"\baccording to\b", re.I)
+ASIDE = re.compile(
+    r"(?:meanwhile|however|also|too|again|in turn|in response|for (?:its|their|his|her) part|in a statement|separately|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
+    re.I,
+)
+NON_PARTY_SPEAKER = re.compile(
+    r"\b(?:residents?|witnesses|traders|villagers|locals|people|doctors|journalists|reporters|analysts|experts|"
+    r"students|families|drivers|transporters|shopkeepers|relatives|elders|activists|observers|media)\s*$",
+    re.I,
+)
 PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 
@@ -77,7 +87,7 @@ TERRITORY_VERB = re.compile(
 POSTS = re.compile(r"\b(?:(?:border |check[- ]?|security |military )?posts?|outposts?|positions?|pickets?|checkpoints?)\b", re.I)
 STRIKE = re.compile(
     r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
-    r"target(?:ed|ing)|attack(?:ed|s)?|hit)\b",
+    r"target(?:ed|ing)|attack(?:ed|s)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed))\b",
     re.I,
 )
 TTP_SITES = re.compile(r"\b(?:TTP|militant|terrorist|khawarij)\s+(?:bases|hideouts|camps|sanctuaries|training centres|positions)\b", re.I)
@@ -169,7 +179,7 @@ class _Reader:
             if former and self.previous_parties:
                 index = 0 if former.group(1).lower() == "former" else min(1, len(self.previous_parties) - 1)
                 return self.previous_parties[index], (verb.start(), verb.start())
-            party = _nearest_before(mentions, verb.start(), lo)
+            party = self.speaker(s, mentions, verb.start(), lo)
             if party is not None:
                 return party.name, (party.start, party.end)
             after = [p for p in mentions if verb.end() <= p.start <= verb.end() + 25]
@@ -178,6 +188,23 @@ class _Reader:
         if sentence.in_quote and self.quote_speaker:
             return self.quote_speaker, (0, 0)
         return None, (0, 0)
+
+    @staticmethod
+    def speaker(s: str, mentions: list[Mention], verb_at: int, lo: int) -> Mention | None:
+        """The party in the phrase right before the reporting verb: "Pakistan's
+        military said", "Pakistan's Defence Minister, Khawaja Asif, said" (an
+        apposition), but not "… hit Kabul on Tuesday, traders said"."""
+        commas = [lo] + [lo + m.end() for m in re.finditer(r",", s[lo:verb_at])]
+        phrase_start = commas.pop()
+        # Step back over an apposition or an aside: "…, NAME, said", "X, meanwhile, accuses".
+        while commas and (not s[phrase_start:verb_at].strip(" ,") or ASIDE.fullmatch(s[phrase_start:verb_at].strip(" ,"))):
+            phrase_start = commas.pop()
+            if _nearest_before(mentions, verb_at, phrase_start):
+                break
+        phrase = s[phrase_start:verb_at]
+        if NON_PARTY_SPEAKER.search(phrase):
+            return None
+        return _nearest_before(mentions, verb_at, phrase_start)
 
     def remember(self, sentence, speaker: str | None) -> None:
         names = list(dict.fromkeys(m.name for m in self.parties.find(sentence.text)))

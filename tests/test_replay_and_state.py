@@ -1,0 +1,121 @@
+"""`monitor replay` and the state rules of ALERTS.md, through the public CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from helpers import IRRELEVANT, ROOT, TORKHAM_CLOSED, TORKHAM_OPEN, shared_path
+
+
+def test_transitions_then_a_repeat_is_silent(monitor_env, rss):
+    repeat = {**TORKHAM_CLOSED, "guid": "again", "link": "https://news.example/again", "published": "2025-11-19T09:00:00Z",
+              "title": "Torkham remains closed", "summary": "The Torkham crossing stayed closed for a second day, officials said."}
+    monitor_env.replay(rss([TORKHAM_OPEN, TORKHAM_CLOSED, repeat]))
+    alerts = monitor_env.alerts()
+    assert [(a["subject"], a["previous"], a["current"]) for a in alerts] == [("Torkham", "closed", "open"), ("Torkham", "open", "closed")]
+    assert [a["id"] for a in alerts] == sorted(a["id"] for a in alerts)
+    assert alerts[1]["severity"] == "high"
+    assert all(set(a) >= {"id", "detector", "subject", "previous", "current", "claimant", "claim_type", "target", "figure", "severity", "evidence", "article", "created_at"} for a in alerts)
+
+
+def test_entries_are_judged_oldest_first_and_older_news_never_overrides(monitor_env, rss):
+    # One document listing the newest first: replay sorts its entries by date.
+    monitor_env.replay(rss([TORKHAM_CLOSED, TORKHAM_OPEN]))
+    assert [a["current"] for a in monitor_env.alerts()] == ["open", "closed"]
+    # A report older than the current state arrives late: nothing changes.
+    late = {**TORKHAM_OPEN, "guid": "late", "link": "https://news.example/late", "published": "2025-11-17T00:00:00Z",
+            "summary": "Officials said the Torkham crossing was reopened to all traffic on Monday."}
+    monitor_env.replay(rss([late]))
+    assert len(monitor_env.alerts()) == 2
+
+
+def test_articles_before_the_baseline_date_raise_nothing(monitor_env, rss):
+    old = {**TORKHAM_OPEN, "published": "2023-09-15T07:00:00Z"}
+    result = monitor_env.replay(rss([old]))
+    assert "1 new articles, 0 alerts" in result.stdout
+    assert monitor_env.alerts() == []
+
+
+def test_the_same_story_in_several_outlets_is_processed_once_and_lists_them(monitor_env, rss):
+    wire_a = {**TORKHAM_OPEN, "guid": "a-1", "link": "https://outlet-a.example/story"}
+    wire_b = {**TORKHAM_OPEN, "guid": "b-7", "link": "https://outlet-b.example/other-path?utm_source=x"}
+    first = monitor_env.replay(rss([wire_a]), feed="Outlet A")
+    second = monitor_env.replay(rss([wire_b]), feed="Outlet B")
+    assert "1 new articles, 1 alerts" in first.stdout and "0 new articles, 0 alerts" in second.stdout
+    [alert] = monitor_env.alerts()
+    assert alert["article"]["feed"] == "Outlet A"
+    assert alert["sources"] == [{"feed": "Outlet B", "url": wire_b["link"]}]
+    # The same guid in the same feed again is simply a duplicate.
+    assert "0 new articles" in monitor_env.replay(rss([wire_a]), feed="Outlet A").stdout
+
+
+def test_folders_are_replayed_in_name_order(monitor_env, rss, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    # Written out of order on purpose: 02 is the newer story.
+    (folder / "02.xml").write_bytes(rss([TORKHAM_CLOSED]))
+    (folder / "01.xml").write_bytes(rss([TORKHAM_OPEN]))
+    result = monitor_env.run("replay", str(folder), "--no-notify")
+    assert "2 documents, 2 new articles, 2 alerts" in result.stdout
+    assert [a["current"] for a in monitor_env.alerts()] == ["open", "closed"]
+
+
+def test_replay_missing_path_is_one_line(monitor_env, tmp_path):
+    result = monitor_env.run("replay", str(tmp_path / "nowhere.xml"), check=False)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"monitor: {tmp_path / 'nowhere.xml'}: no such file or folder; pass feed files, folders of them, or URLs"
+
+
+def test_alerts_filters_and_json(monitor_env, rss):
+    claim = {"title": "Army says 25 militants killed", "guid": "c", "link": "https://news.example/c", "published": "2025-11-02T09:00:00Z",
+             "summary": "Pakistan's military said on Sunday that its troops had killed 25 militants trying to cross from Afghanistan."}
+    monitor_env.replay(rss([TORKHAM_OPEN, claim, IRRELEVANT]))
+    claims = monitor_env.alerts(detector="claim")
+    assert [(a["claimant"], a["claim_type"], a["figure"]) for a in claims] == [("Pakistan", "casualties", 25)]
+    assert claims[0]["subject"] == "Pakistan" and claims[0]["previous"] is None
+    newest = [json.loads(l) for l in monitor_env.run("alerts", "--json", "--limit", "1").stdout.splitlines()]
+    assert len(newest) == 1 and newest[0]["id"] == max(a["id"] for a in monitor_env.alerts())
+    assert monitor_env.run("alerts", "--json", "--since", "2999-01-01").stdout == ""
+    bad = monitor_env.run("alerts", "--since", "yesterday", check=False)
+    assert bad.returncode == 2 and "--since 'yesterday': not an ISO 8601 date" in bad.stderr
+    text = monitor_env.run("alerts").stdout
+    assert "crossing · Torkham: closed → open" in text
+
+
+def test_an_older_database_opens_with_this_release(monitor_env, rss):
+    monitor_env.replay(rss([TORKHAM_OPEN]))
+    with sqlite3.connect(monitor_env.db) as conn:
+        assert conn.execute("SELECT version FROM schema_version").fetchone()[0] >= 1
+        conn.execute("UPDATE schema_version SET version = 999")
+    result = monitor_env.run("alerts", check=False)
+    assert result.returncode == 2 and "written by a newer monitor (schema 999)" in result.stderr
+    with sqlite3.connect(monitor_env.db) as conn:
+        conn.execute("UPDATE schema_version SET version = 1")
+    assert len(monitor_env.alerts()) == 1  # nothing lost
+
+
+def test_every_feedparser_sample_replays_without_a_crash(monitor_env):
+    corpus = shared_path("corpora", "feedparser")
+    result = monitor_env.run("replay", str(corpus), "--no-notify", check=False, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert "plugin_failed" not in result.stderr
+
+
+def test_baseline_rebuilt_from_the_seed_equals_the_shipped_one(monitor_env, tmp_path):
+    seed = shared_path("seed", "article.txt")
+    out = tmp_path / "rebuilt.json"
+    monitor_env.run("baseline", "build", str(seed), "-o", str(out))
+    assert json.loads(out.read_text()) == json.loads((ROOT / "config" / "baseline.json").read_text())
+
+
+def test_baseline_holds_no_copied_sentences_and_shows_readably(monitor_env):
+    shipped = json.loads((ROOT / "config" / "baseline.json").read_text())
+    assert shipped["published"].startswith("2025-10-24")
+    assert {f["subject"]: f["value"] for f in shipped["state"] if f["detector"] == "crossing"}["Torkham"] == "closed"
+    for fact in shipped["state"] + shipped["claims"]:
+        assert set(fact["evidence"]) == {"start", "end", "sha256"}
+    shown = monitor_env.run("baseline", "show").stdout
+    assert "Pakistan–Afghanistan ceasefire  in_effect" in shown
+    assert "Afghanistan: territory 24 → Pakistan" in shown

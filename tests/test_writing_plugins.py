@@ -1,0 +1,77 @@
+"""docs/writing-plugins.md, followed as a new user would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from helpers import ROOT, feed_config
+
+PIP = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+SHORTAGE = {"title": "Fuel queues in Kabul", "guid": "fuel-1", "link": "https://news.example/fuel-1",
+            "published": "2025-11-05T08:00:00Z", "summary": "A fuel shortage hit Kabul on Tuesday, traders said."}
+
+
+def test_scaffold_install_test_run_on_a_feed_and_see_the_alert(monitor_env, rss, httpserver, tmp_path):
+    guide = (ROOT / "docs" / "writing-plugins.md").read_text()
+    assert "monitor plugin new fuel-prices --dir ~/src" in guide
+    created = monitor_env.run("plugin", "new", "fuel-prices", "--dir", str(tmp_path)).stdout
+    package = tmp_path / "monitor-fuel-prices"
+    assert f"created {package}" in created
+    assert {p.name for p in package.iterdir()} >= {"pyproject.toml", "monitor_fuel_prices", "tests", "scenarios.jsonl"}
+    subprocess.run([*PIP, "install", "--no-build-isolation", "-e", str(package)], check=True, capture_output=True)
+    try:
+        own_tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(package)], capture_output=True, text=True, cwd=package)
+        assert own_tests.returncode == 0, own_tests.stdout + own_tests.stderr
+        assert "2 passed" in own_tests.stdout
+        assert "fuel_prices 0.1.0  [package]  enabled" in monitor_env.run("plugins").stdout
+        httpserver.expect_request("/feed.xml").respond_with_data(rss([SHORTAGE]), content_type="application/rss+xml")
+        monitor_env.configure(feed_config(httpserver.url_for("/"), [("Pajhwok", "/feed.xml")]))
+        monitor_env.run("once")
+        [alert] = monitor_env.alerts(detector="fuel_prices")
+        assert (alert["subject"], alert["current"], alert["article"]["feed"]) == ("Fuel prices", "reported", "Pajhwok")
+        scored = monitor_env.run("eval", str(package / "scenarios.jsonl")).stdout
+        assert "fuel_prices      1.000   1.000  1.000" in scored
+    finally:
+        subprocess.run([*PIP, "uninstall", "-y", "monitor-fuel-prices"], check=True, capture_output=True)
+
+
+RULES = '''
+[[rule]]
+name = "kabul-fuel-shortage"
+subject = "Kabul fuel supply"
+value = "shortage"
+all = ["fuel", "Kabul"]
+any = ["shortage", "queues", "ran out"]
+none = ["Iran"]
+severity = "medium"
+'''
+
+
+def test_a_rule_without_code_observes_with_the_shared_language_handling(monitor_env, rss, httpserver):
+    (monitor_env.root / "rules.toml").write_text(RULES)
+    monitor_env.configure('[plugins.rules]\nfile = "rules.toml"\n' + feed_config(httpserver.url_for("/"), [("Khaama", "/k.xml")]))
+    # Relative to monitor.toml, as the guide says.
+    negated = {**SHORTAGE, "guid": "n", "link": "https://news.example/n", "published": "2025-11-04T08:00:00Z",
+               "summary": "Officials said there was no fuel shortage in Kabul."}
+    hoped = {**SHORTAGE, "guid": "h", "link": "https://news.example/h", "published": "2025-11-04T09:00:00Z",
+             "summary": "Traders hope queues for fuel in Kabul will ease."}
+    again = {**SHORTAGE, "guid": "a", "link": "https://news.example/a", "published": "2025-11-06T08:00:00Z",
+             "summary": "Queues for fuel in Kabul grew longer on Wednesday."}
+    httpserver.expect_request("/k.xml").respond_with_data(rss([negated, hoped, SHORTAGE, again]), content_type="application/rss+xml")
+    monitor_env.run("once")
+    alerts = monitor_env.alerts(detector="rules")
+    assert [(a["subject"], a["previous"], a["current"], a["severity"]) for a in alerts] == [("Kabul fuel supply", None, "shortage", "medium")]
+    assert "fuel shortage hit Kabul" in alerts[0]["evidence"]
+
+
+def test_a_bad_rule_is_one_line_naming_it(monitor_env):
+    (monitor_env.root / "rules.toml").write_text('[[rule]]\nname = "broken"\nsubject = "x"\nvalue = "y"\nregex = ["(unclosed"]\n')
+    monitor_env.configure('[plugins.rules]\nfile = "rules.toml"\n')
+    result = monitor_env.run("check-config", check=False)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert "plugin rules: invalid configuration: [plugins.rules] rule 'broken': regex '(unclosed' is invalid" in line
+    (monitor_env.root / "rules.toml").write_text('[[rule]]\nname = "nameless-subject"\nvalue = "y"\nall = ["x"]\n')
+    line = monitor_env.run("check-config", check=False).stderr.strip()
+    assert "rule 'nameless-subject': missing subject" in line
