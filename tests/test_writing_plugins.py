@@ -52,9 +52,9 @@ def test_a_rule_without_code_observes_with_the_shared_language_handling(monitor_
     (monitor_env.root / "rules.toml").write_text(RULES)
     monitor_env.configure('[plugins.rules]\nfile = "rules.toml"\n' + feed_config(httpserver.url_for("/"), [("Khaama", "/k.xml")]))
     # Relative to monitor.toml, as the guide says.
-    negated = {**SHORTAGE, "guid": "n", "link": "https://news.example/n", "published": "2025-11-04T08:00:00Z",
+    negated = {**SHORTAGE, "title": "Ministry statement", "guid": "n", "link": "https://news.example/n", "published": "2025-11-04T08:00:00Z",
                "summary": "Officials said there was no fuel shortage in Kabul."}
-    hoped = {**SHORTAGE, "guid": "h", "link": "https://news.example/h", "published": "2025-11-04T09:00:00Z",
+    hoped = {**SHORTAGE, "title": "Winter outlook", "guid": "h", "link": "https://news.example/h", "published": "2025-11-04T09:00:00Z",
              "summary": "Traders hope queues for fuel in Kabul will ease."}
     again = {**SHORTAGE, "guid": "a", "link": "https://news.example/a", "published": "2025-11-06T08:00:00Z",
              "summary": "Queues for fuel in Kabul grew longer on Wednesday."}
