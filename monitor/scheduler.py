@@ -215,7 +215,7 @@ class Daemon:
             self.heartbeat()
             sd_notify("READY=1\nSTATUS=watching %d feeds" % len(self.app.config.feeds))
             log.info("started", feeds=len([f for f in self.app.config.feeds if f.enabled]), db=str(self.app.config.storage_path), pid=os.getpid())
-            while not self.stop.wait(HEARTBEAT_SECONDS):
+            while not self.stop.wait(heartbeat_interval()):
                 if self.reload.is_set():
                     self.reload.clear()
                     sd_notify("RELOADING=1")
@@ -223,6 +223,7 @@ class Daemon:
                     sd_notify("READY=1")
                 self.heartbeat()
             sd_notify("STOPPING=1")
+            self.app.store.execute("DELETE FROM meta WHERE key = 'heartbeat'")  # `monitor status`: not running
             # Running jobs finish the article in hand (the pipeline checks
             # `stopping` between articles) and commit; queued runs are dropped.
             self.scheduler.shutdown(wait=True)
@@ -233,6 +234,14 @@ class Daemon:
                 self.scheduler.shutdown(wait=False)
             self.pipeline.close()
             self.lock.release()
+
+
+def heartbeat_interval() -> float:
+    """Every HEARTBEAT_SECONDS, or at half systemd's watchdog interval if shorter."""
+    watchdog_usec = os.environ.get("WATCHDOG_USEC", "")
+    if watchdog_usec.isdigit() and int(watchdog_usec) > 0:
+        return min(HEARTBEAT_SECONDS, int(watchdog_usec) / 2_000_000)
+    return HEARTBEAT_SECONDS
 
 
 def heartbeat_age(app: App) -> timedelta | None:

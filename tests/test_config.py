@@ -96,3 +96,9 @@ def test_python_dash_m_and_console_script_agree(tmp_path):
     b = run(["--version"])
     assert a.returncode == b.returncode == 0
     assert a.stdout == b.stdout and "monitor, version" in a.stdout
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    command = readme.split("Run the tests")[1].split("```sh\n")[1].split("\n```")[0].strip()
+    assert command.splitlines()[-1] in (ROOT / ".ci" / "run").read_text().splitlines()

@@ -1,0 +1,153 @@
+"""The real daemon in a subprocess: signals, reload, readiness, one per database."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from helpers import IRRELEVANT, ROOT, TORKHAM_OPEN, feed_config
+
+
+def start(monitor_env, extra_env=None):
+    env = {**os.environ, "MONITOR_CONFIG": str(monitor_env.config), **(extra_env or {})}
+    return subprocess.Popen([sys.executable, "-m", "monitor", "run", "--log-format", "json"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(predicate, timeout=20.0, interval=0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return False
+
+
+def stop(process, sig=signal.SIGTERM, timeout=15):
+    process.send_signal(sig)
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, err
+
+
+def test_runs_until_sigterm_then_exits_zero_having_committed(monitor_env, rss, httpserver):
+    httpserver.expect_request("/a.xml").respond_with_data(rss([TORKHAM_OPEN, IRRELEVANT]), content_type="application/rss+xml")
+    monitor_env.configure(feed_config(httpserver.url_for("/"), [("A", "/a.xml")]))
+    daemon = start(monitor_env)
+    try:
+        assert wait_for(lambda: len(httpserver.log) >= 1)
+        assert wait_for(lambda: monitor_env.run("alerts", "--json").stdout.strip() != "")
+        assert monitor_env.run("status").returncode == 0
+        started = time.monotonic()
+        code, err = stop(daemon)
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+    assert code == 0, err
+    assert time.monotonic() - started < 10
+    logged = [json.loads(l) for l in err.splitlines() if l.startswith("{")]
+    assert any(e["event"] == "stopping" and e["signal"] == "SIGTERM" for e in logged)
+    assert any(e["event"].startswith("ALERT crossing Torkham closed → open") for e in logged)
+    assert [a["subject"] for a in monitor_env.alerts()] == ["Torkham"]
+    not_running = monitor_env.run("status", check=False)
+    assert not_running.returncode == 1 and "not running" in not_running.stderr
+
+
+def test_sighup_reloads_feeds_without_a_restart(monitor_env, rss, httpserver):
+    httpserver.expect_request("/a.xml").respond_with_data(rss([IRRELEVANT]), content_type="application/rss+xml")
+    httpserver.expect_request("/b.xml").respond_with_data(rss([TORKHAM_OPEN]), content_type="application/rss+xml")
+    monitor_env.configure(feed_config(httpserver.url_for("/"), [("A", "/a.xml")]))
+    daemon = start(monitor_env)
+    try:
+        assert wait_for(lambda: any(r.path == "/a.xml" for r, _ in httpserver.log))
+        monitor_env.configure(feed_config(httpserver.url_for("/"), [("B", "/b.xml")]))
+        daemon.send_signal(signal.SIGHUP)
+        assert wait_for(lambda: any(r.path == "/b.xml" for r, _ in httpserver.log))
+        assert daemon.poll() is None  # the same process
+        feeds = monitor_env.run("feeds").stdout
+        assert feeds.startswith("B\n")
+        code, err = stop(daemon, signal.SIGINT)
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+    assert code == 0
+    assert '"event": "reloaded"' in err and '"event": "feed_unscheduled"' in err
+
+
+def test_an_unreachable_feed_is_logged_and_the_daemon_keeps_running(monitor_env):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]
+    monitor_env.configure(f'[fetch]\njitter = 0\nconnect_timeout = 1\n[[feeds]]\nname = "Dead"\nurl = "http://127.0.0.1:{dead}/x"\ninterval = "1h"\n')
+    daemon = start(monitor_env)
+    try:
+        assert wait_for(lambda: "failures       1" in monitor_env.run("feeds").stdout)
+        assert daemon.poll() is None
+        code, err = stop(daemon)
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+    assert code == 0
+    assert '"event": "fetch_failed"' in err and '"feed": "Dead"' in err
+
+
+def test_a_second_daemon_on_the_same_database_is_refused(monitor_env):
+    monitor_env.configure("")
+    first = start(monitor_env)
+    try:
+        assert wait_for(lambda: monitor_env.run("status", check=False).returncode == 0)
+        second = start(monitor_env)
+        _, err = second.communicate(timeout=30)
+        assert second.returncode == 2
+        assert f"another monitor daemon (pid {first.pid}) is running on this database" in err
+        assert "Traceback" not in err
+    finally:
+        stop(first)
+
+
+def test_readiness_watchdog_and_stopping_reach_the_notify_socket(monitor_env, tmp_path):
+    path = str(tmp_path / "notify.sock")
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    sock.bind(path)
+    sock.settimeout(15)
+    monitor_env.configure("")
+    daemon = start(monitor_env, {"NOTIFY_SOCKET": path, "WATCHDOG_USEC": "400000"})
+    messages = []
+    try:
+        while not any("WATCHDOG=1" in m for m in messages[1:]):
+            messages.append(sock.recv(4096).decode())
+        ready = next(i for i, m in enumerate(messages) if m.startswith("READY=1"))
+        assert any(m == "WATCHDOG=1" for m in messages[ready + 1:])  # pinged from the running loop
+        daemon.send_signal(signal.SIGTERM)
+        while not any("STOPPING=1" in m for m in messages):
+            messages.append(sock.recv(4096).decode())
+        daemon.wait(timeout=15)
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+        sock.close()
+    assert daemon.returncode == 0
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed (CI installs Debian's systemd)")
+def test_the_unit_verifies_and_its_exposure_is_low(tmp_path):
+    unit = tmp_path / "monitor.service"
+    executable = shutil.which("monitor") or os.path.join(os.path.dirname(sys.executable), "monitor")
+    unit.write_text((ROOT / "systemd" / "monitor.service").read_text().replace("/opt/monitor/bin/monitor", executable))
+    verify = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True)
+    assert verify.returncode == 0, verify.stderr
+    security = subprocess.run(["systemd-analyze", "security", "--offline=yes", str(unit)], capture_output=True, text=True)
+    exposure = float(security.stdout.split("Overall exposure level for monitor.service:")[1].split()[0])
+    assert exposure <= 2.0
+    text = unit.read_text()
+    for directive in ("Type=notify", "WatchdogSec=", "ExecReload=/bin/kill -HUP $MAINPID", "Restart=on-failure", "StateDirectory=monitor",
+                      "ConfigurationDirectory=monitor", "LoadCredential=smtp-password", "DynamicUser=yes", "ProtectSystem=strict",
+                      "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX", "SystemCallFilter=@system-service", "MemoryMax="):
+        assert directive in text
