@@ -171,7 +171,8 @@ def _groups(alerts: list) -> list[dict]:
     groups: dict[tuple[str, str], list] = {}
     for alert in alerts:
         groups.setdefault((alert.detector, alert.subject), []).append(alert)
-    return [{"detector": d, "subject": s, "alerts": items} for (d, s), items in groups.items()]
+    ordered = sorted(groups.items(), key=lambda item: item[0][0] == "claim")  # changes of state first, claims after
+    return [{"detector": d, "subject": s, "alerts": items} for (d, s), items in ordered]
 
 
 def render(delivery, state: dict, s: dict) -> tuple[str, str, str]:
