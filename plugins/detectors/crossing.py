@@ -34,6 +34,13 @@ CLOSED = re.compile(
     r"stopp(?:ed|ing)|suspension|barred|turned (?:back|away)|remain(?:s|ed)? (?:shut|closed)|stay(?:s|ed)? (?:shut|closed))\b",
     re.I,
 )
+# "reopened the crossing for returning refugees": restricted traffic, counted
+# only where the clause also opens something ("closed for pedestrians" is closed).
+PARTIAL_FOR = re.compile(
+    r"\bfor (?:the )?(?:returning |deported |stranded |repatriated |Afghan |registered )?(?:refugees|returnees|deportees|"
+    r"pedestrians|foot traffic|diplomats|patients|students|nationals|humanitarian (?:aid|cargo|supplies|purposes)|empty (?:trucks|containers|vehicles))\b",
+    re.I,
+)
 CLOSURE_NOUN = re.compile(r"\b(?:closure|shutdown|blockade)\b", re.I)
 PARTIAL = re.compile(
     r"\b(?:partial(?:ly)?|partly|limited (?:basis|traffic|trade|movement|hours|capacity)|"
@@ -64,7 +71,11 @@ def _cue(sentence: str, lo: int, hi: int, article, baseline_mode: bool) -> tuple
     """The value the span [lo, hi) of the sentence asserts: (value, strength, position)."""
     span = sentence[lo:hi]
     candidates = []
-    for m in PARTIAL.finditer(span):
+    partial = list(PARTIAL.finditer(span))
+    opening = OPEN.search(span)
+    if opening:
+        partial += [m for m in PARTIAL_FOR.finditer(span) if m.start() > opening.start()]
+    for m in partial:
         if _asserted(sentence, lo + m.start(), article, baseline_mode):
             candidates.append(("partially_open", 3, lo + m.start()))
             break
