@@ -30,7 +30,8 @@ MODAL = re.compile(
     r"will|would|shall|should|could|might|may|must|can|going to|set to|likely to|expected to|about to|"
     r"threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)?|ready to|prepared to|decid(?:e|es|ed) to|agreed to (?!a\b|an\b|the\b)|"
     r"if|unless|until|whether|once|in case|as long as|provided|condition|possib(?:le|ly|ility)|"
-    r"prospect|chance|talks? (?:on|about)|efforts? to|bid to|attempt(?:s|ed)? to|sought to|fear(?:s|ed)?|risk(?:s|ed)?)\b",
+    r"prospect|chance|talks? (?:on|about)|efforts? to|bid to|attempt(?:s|ed)? to|sought to|fear(?:s|ed)?|risk(?:s|ed)?|"
+    r"discuss(?:es|ed|ing|ion|ions)?|negotiat\w*|debat\w*|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing)|review(?:s|ed|ing)?)\b",
     re.I,
 )
 QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")

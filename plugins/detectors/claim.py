@@ -204,7 +204,9 @@ class _Reader:
         phrase = s[phrase_start:verb_at]
         if NON_PARTY_SPEAKER.search(phrase):
             return None
-        return _nearest_before(mentions, verb_at, phrase_start)
+        # The head of the phrase comes first: "the United Nations mission in Afghanistan said".
+        inside = [m for m in mentions if phrase_start <= m.start and m.end <= verb_at]
+        return inside[0] if inside else None
 
     def remember(self, sentence, speaker: str | None) -> None:
         names = list(dict.fromkeys(m.name for m in self.parties.find(sentence.text)))
