@@ -13,7 +13,7 @@ from monitor.text.cues import (
 )
 from monitor.text.gazetteer import Gazetteer, Mention, load_data, load_table, load_user_table
 from monitor.text.numbers import Number, find_numbers, parse_number, words_to_int
-from monitor.text.scope import Scope
+from monitor.text.scope import Scope, load_scope
 from monitor.text.sentences import Sentence, clause_of, clauses, split_sentences
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "is_background",
     "is_question",
     "load_data",
+    "load_scope",
     "load_table",
     "load_user_table",
     "mentioned_dates",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from monitor.text.gazetteer import Gazetteer
+from functools import lru_cache
+
+from monitor.text.gazetteer import Gazetteer, load_data
 
 
 class Scope:
@@ -18,11 +20,20 @@ class Scope:
 
     def article_in_scope(self, text: str) -> bool:
         """In scope when it names the conflict at least as often as another one."""
-        inside, outside = self.counts(text)
-        return inside > 0 and inside >= outside
+        if not self.inside.mentioned(text):  # most of a general news feed stops here
+            return False
+        return len(self.inside.find(text)) >= len(self.outside.find(text))
 
     def sentence_elsewhere(self, sentence: str) -> bool:
         """The sentence is about another conflict or border ("the Wagah border
         between Pakistan and India", "Israeli strikes in Gaza"): it names one
         and nothing of this conflict."""
         return bool(self.outside.find(sentence)) and not self.inside.find(sentence)
+
+
+@lru_cache(maxsize=None)
+def load_scope(package: str, filename: str) -> Scope:
+    """One shared Scope per data file: every detector then asks the same
+    object, and its per-text caches answer the second and third time."""
+    data = load_data(package, filename)
+    return Scope(data["in_scope"]["terms"], data["out_of_scope"]["terms"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -30,6 +31,12 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
+    """Split into sentences, keeping offsets into ``text`` (see ``_split``)."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=256)  # every detector splits the same article
+def _split(text: str) -> tuple[Sentence, ...]:
     """Split into sentences, keeping offsets into ``text``.
 
     A sentence that continues a quotation opened in an earlier sentence of the
@@ -74,17 +81,18 @@ def split_sentences(text: str) -> list[Sentence]:
         start = pos = end
         if pos >= len(text):
             break
-    return sentences
+    return tuple(sentences)
 
 
-def clauses(sentence: str) -> list[tuple[int, int]]:
+_CLAUSE_BREAK = re.compile(r";|:(?=\s)|—|\s(?:but|while|whereas|although|though)\s|,\s+and\s+that\s|\sand\s+that\s")
+
+
+@lru_cache(maxsize=4096)  # asked again for every cue in the sentence
+def clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans of the sentence's clauses: split at ; : and at "but", "while",
     "whereas", "although" and ", and that"."""
-    bounds = [0]
-    for m in re.finditer(r";|:(?=\s)|—|\s(?:but|while|whereas|although|though)\s|,\s+and\s+that\s|\sand\s+that\s", sentence):
-        bounds.append(m.start())
-    bounds.append(len(sentence))
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    bounds = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    return tuple((a, b) for a, b in zip(bounds, bounds[1:]) if b > a)
 
 
 def clause_of(sentence: str, position: int) -> tuple[int, int]:

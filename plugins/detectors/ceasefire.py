@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 import monitor
-from monitor.text import Scope, Sentence, is_background, load_data, not_asserted, split_sentences
+from monitor.text import Sentence, is_background, load_data, load_scope, not_asserted, split_sentences
 
 SUBJECT = "Pakistan–Afghanistan ceasefire"
 DATA = "monitor.plugins.data"
@@ -81,9 +81,8 @@ WEAK_HOSTILITIES = re.compile(
 TRUCE_WORD = re.compile(TRUCE, re.I)
 PREFILTER = re.compile(rf"{TRUCE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I)
 
-_scope_data = load_data(DATA, "scope.toml")
 _places = load_data(DATA, "places.toml")
-SCOPE = Scope(_scope_data["in_scope"]["terms"], _scope_data["out_of_scope"]["terms"])
+SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 AFGHAN_SIDE = re.compile(
     r"\b(?:Afghan|Afghanistan|Kabul|Taliban|cross-border|across the border|Durand Line|"
     + "|".join(re.escape(p) for p in _places["afghanistan"]["places"])
@@ -95,12 +94,14 @@ SEVERITY = {"collapsed": "high", "violated": "high", "in_effect": "medium"}
 
 def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Observation]:
     text = article.full_text
-    if not PREFILTER.search(text) or not SCOPE.article_in_scope(text):
+    if not SCOPE.inside.mentioned(text) or not PREFILTER.search(text) or not SCOPE.article_in_scope(text):
         return []
     speaks_of_truce = bool(TRUCE_WORD.search(text))
     found: list[tuple[int, int, str, Sentence, int]] = []  # (priority, order, value, sentence, position)
     for sentence in split_sentences(text):
         s = sentence.text
+        if not PREFILTER.search(s):
+            continue
         if SCOPE.sentence_elsewhere(s) and not TRUCE_WORD.search(s) or SCOPE.sentence_elsewhere(s) and not AFGHAN_SIDE.search(s):
             continue
         for value, priority, pattern in CUES:

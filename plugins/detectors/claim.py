@@ -26,11 +26,11 @@ import monitor
 from monitor.text import (
     Gazetteer,
     Mention,
-    Scope,
     clause_of,
     find_numbers,
     is_background,
     load_data,
+    load_scope,
     load_table,
     not_asserted,
     split_sentences,
@@ -106,10 +106,9 @@ TOPICS = [
 
 _parties = load_table(DATA, "parties.toml", "parties")
 _places = load_data(DATA, "places.toml")
-_scope = load_data(DATA, "scope.toml")
 PARTIES = Gazetteer(_parties)
 PLACES = Gazetteer({p: [] for p in _places["afghanistan"]["places"] + _places["pakistan"]["places"]})
-SCOPE = Scope(_scope["in_scope"]["terms"], _scope["out_of_scope"]["terms"])
+SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 PREFILTER = re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}", re.I)
 OTHER_SIDE = {"Pakistan": "Afghanistan", "Afghanistan": "Pakistan", "TTP": "Pakistan"}
 
@@ -361,12 +360,15 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
 def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observation]:
     text = article.full_text
     parties = _parties(config)
-    if not PREFILTER.search(text) or not SCOPE.article_in_scope(text):
+    if not SCOPE.inside.mentioned(text) or not PREFILTER.search(text) or not SCOPE.article_in_scope(text):
         return []
     reader = _Reader(article, parties, baseline_mode)
     observations: list[monitor.Observation] = []
     for sentence in split_sentences(text):
         s = sentence.text
+        if not (sentence.in_quote or PREFILTER.search(s)):
+            reader.remember(sentence, None)  # who it names still resolves "it" and "the former" later
+            continue
         claimant, span = reader.claimant(sentence)
         reader.remember(sentence, claimant)
         if claimant is None or SCOPE.sentence_elsewhere(s):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 import monitor
-from monitor.text import Gazetteer, Scope, clause_of, is_background, load_data, load_table, not_asserted, split_sentences
+from monitor.text import Gazetteer, clause_of, is_background, load_data, load_scope, load_table, not_asserted, split_sentences
 
 DATA = "monitor.plugins.data"
 
@@ -58,11 +58,10 @@ FULLY = re.compile(r"\b(?:fully|completely|all (?:kinds|types) of|all traffic|fo
 PREFIX_BACKGROUND = re.compile(r"\b(?:after|since|following|despite|amid|days of|weeks of|months of|ended (?:a|the))\s+(?:\w+\s+){0,4}$", re.I)
 
 _crossings = load_table(DATA, "crossings.toml", "crossings")
-_scope = load_data(DATA, "scope.toml")
 ALL_PHRASES = load_data(DATA, "crossings.toml")["all_crossings"]["phrases"]
 GAZETTEER = Gazetteer(_crossings)
 ALL_CROSSINGS = re.compile("|".join(re.escape(p) for p in ALL_PHRASES), re.I)
-SCOPE = Scope(_scope["in_scope"]["terms"], _scope["out_of_scope"]["terms"])
+SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 SEVERITY = {"closed": "high", "open": "high", "partially_open": "medium"}
 RANK = {"partially_open": 2, "closed": 1, "open": 1}
 
@@ -119,6 +118,8 @@ def _gazetteer(config: dict) -> Gazetteer:
 def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observation]:
     text = article.full_text
     gazetteer = _gazetteer(config)
+    if not SCOPE.inside.mentioned(text) and (gazetteer is GAZETTEER or not gazetteer.mentioned(text)):
+        return []  # most of a general news feed stops here (scope.toml lists the crossings' names)
     named = len(gazetteer.find(text))
     generic = ALL_CROSSINGS.search(text) if baseline_mode else None
     if not (named or generic):
@@ -136,18 +137,24 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             continue
         if SCOPE.sentence_elsewhere(s) and not mentions:
             continue
-        sentence_cue = _cue(s, 0, len(s), article, baseline_mode)
+        whole: list = []  # the sentence's own cue, computed only if a clause has none
+
+        def sentence_cue():
+            if not whole:
+                whole.append(_cue(s, 0, len(s), article, baseline_mode))
+            return whole[0]
+
         named = []
         for mention in mentions:
             lo, hi = clause_of(s, mention.start)
-            cue = _cue(s, lo, hi, article, baseline_mode) or sentence_cue
+            cue = _cue(s, lo, hi, article, baseline_mode) or (sentence_cue() if (lo, hi) != (0, len(s)) else None)
             if cue:
                 named.append(mention.name)
                 _keep(best, mention.name, cue[0], sentence)
-        if everyone and sentence_cue:
+        if everyone and sentence_cue():
             for name in gazetteer.names:
                 if name not in named:
-                    _keep(best, name, sentence_cue[0], sentence)
+                    _keep(best, name, sentence_cue()[0], sentence)
     return [
         monitor.Observation(
             subject=name,

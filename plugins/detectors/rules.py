@@ -19,10 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import monitor
-from monitor.text import Scope, is_background, load_data, not_asserted, split_sentences
+from monitor.text import is_background, load_scope, not_asserted, split_sentences
 
-_scope = load_data("monitor.plugins.data", "scope.toml")
-SCOPE = Scope(_scope["in_scope"]["terms"], _scope["out_of_scope"]["terms"])
+SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 FIELDS = {"name", "subject", "value", "all", "any", "none", "regex", "severity", "scope", "confidence"}
 
 
