@@ -54,6 +54,8 @@ class _TextExtractor(HTMLParser):
 def html_to_text(html: str) -> str:
     """Entry HTML → plain text with paragraphs kept as blank lines."""
     if "<" not in html and "&" not in html:
+        if "\n" not in html:  # the common case: one plain line
+            return " ".join(html.split())
         text = html
     else:
         extractor = _TextExtractor()
@@ -123,7 +125,9 @@ def parse_feed(
     data: bytes, feed_name: str, headers: dict[str, str] | None = None, fetched_at: datetime | None = None
 ) -> ParsedFeed:
     fetched_at = fetched_at or datetime.now(timezone.utc)
-    parsed = feedparser.parse(data, response_headers=headers or {})
+    # The entry HTML becomes plain text below, so feedparser's sanitising and
+    # relative-URI resolution (for displaying HTML) would be wasted work.
+    parsed = feedparser.parse(data, response_headers=headers or {}, sanitize_html=False, resolve_relative_uris=False)
     result = ParsedFeed(title=parsed.feed.get("title", "") if parsed.get("feed") else "")
     if parsed.get("bozo"):
         result.bozo = f"{type(parsed.get('bozo_exception')).__name__}: {parsed.get('bozo_exception')}"

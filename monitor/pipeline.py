@@ -9,13 +9,15 @@
 4. detect  (plugins)   — each detector called on its own; a failure skips that
                          plugin for that article, nothing else.
 5. state   (state.py)  — pure decisions: which observations are changes.
-6. commit  (store.py)  — ONE transaction per article: the article, the state it
-                         moves, its claims, its alerts and their pending
-                         deliveries. A crash leaves all of it or none of it.
+6. commit  (store.py)  — ONE transaction per document: its articles, the state
+                         they move, their claims, alerts and pending deliveries.
+                         A crash leaves all of it or none of it; the feed's
+                         body hash is written after, so the document is redone.
 7. deliver (outbox.py) — after the pass, outside the transaction.
 
-Stages 3–6 run under one lock: articles are judged one at a time, so the state
-each sees is the state the previous one left.
+Stage 4 runs outside any lock, in parallel across feeds; stages 5–6 run under
+one lock, articles judged one at a time, so the state each sees is the state
+the previous one left.
 """
 
 from __future__ import annotations
@@ -143,39 +145,46 @@ class Pipeline:
     # -- 3–6: dedup, detect, state, commit --------------------------------------
 
     def process_articles(self, articles: list[Article]) -> PassResult:
+        """Stages 3–6 for one document's articles, in order.
+
+        Detection runs first, outside any lock or transaction, so feeds detect
+        in parallel; then one transaction under the lock judges and stores
+        them in order. A stop request ends detection early and commits what
+        was judged: the article in hand is finished, none is half-stored.
+        """
         result = PassResult()
-        for article in articles:
+        judged: list[tuple[Article, list[Observation]]] = []
+        # Feeds list the same entries poll after poll: skip detecting those.
+        known = self.store.already_stored(articles)
+        for index, article in enumerate(articles):
             if self.stopping.is_set():
                 result.stopped = True
                 break
-            with self.lock:
-                alerts = self._process(article, result)
-            result.alerts.extend(alerts)
+            observations: list[Observation] = []
+            if index not in known and not is_before_baseline(
+                article.published, self.app.baseline.published
+            ):
+                observations = self.detect(article)
+            judged.append((article, observations))
+        if not judged:
+            return result
+        with self.lock, self.store.transaction() as conn:
+            for article, observations in judged:
+                result.alerts.extend(self._commit(conn, article, observations, result))
         return result
 
-    def _process(self, article: Article, result: PassResult) -> list[Alert]:
-        store = self.store
-        with store.transaction() as conn:
-            duplicate = store.find_duplicate(conn, article)
-            if duplicate:
-                reason, existing = duplicate
-                if reason != "guid":
-                    store.add_source(conn, existing, article.feed, article.url)
-                result.duplicates += 1
-                log.debug("article_duplicate", feed=article.feed, url=article.url, reason=reason, article_id=existing)
-                return []
-        observations = []
-        if not is_before_baseline(article.published, self.app.baseline.published):
-            observations = self.detect(article)
-        with store.transaction() as conn:
-            if store.find_duplicate(conn, article):  # another process got here first
-                result.duplicates += 1
-                return []
-            article.id = store.insert_article(conn, article)
-            store.add_source(conn, article.id, article.feed, article.url)
-            alerts = self._apply(conn, article, observations)
+    def _commit(self, conn, article: Article, observations: list[Observation], result: PassResult) -> list[Alert]:
+        duplicate = self.store.find_duplicate(conn, article)
+        if duplicate:
+            reason, existing = duplicate
+            if reason != "guid":
+                self.store.add_source(conn, existing, article.feed, article.url)
+            result.duplicates += 1
+            log.debug("article_duplicate", feed=article.feed, url=article.url, reason=reason, article_id=existing)
+            return []
+        article.id = self.store.insert_article(conn, article)
         result.new += 1
-        return alerts
+        return self._apply(conn, article, observations)
 
     def detect(self, article: Article) -> list[Observation]:
         observations: list[Observation] = []

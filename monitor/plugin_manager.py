@@ -58,6 +58,8 @@ class PluginManager:
         self.pm = pluggy.PluginManager("monitor")
         self.pm.add_hookspecs(hookspecs)
         self.info: dict[str, PluginInfo] = {}
+        self._sections: dict[str, dict] = {}
+        self._sections_of: Config | None = None
 
     # -- loading ---------------------------------------------------------------
 
@@ -183,8 +185,7 @@ class PluginManager:
         raise LookupError(f"plugin {name!r} does not implement {hook}")
 
     def _invoke(self, impl: pluggy.HookImpl, hook: str, kwargs: dict[str, Any]) -> Any:
-        available = dict(kwargs)
-        available.setdefault("config", self.config.section(impl.plugin_name))
+        available = kwargs if "config" in kwargs else {**kwargs, "config": self._section(impl.plugin_name)}
         args = {name: available[name] for name in impl.argnames if name in available}
         started = time.monotonic()
         result = impl.function(**args)
@@ -194,6 +195,14 @@ class PluginManager:
         if elapsed > self.config.slow_hook_seconds:
             log.warning("plugin_slow", plugin=impl.plugin_name, hook=hook, duration_ms=round(elapsed * 1000))
         return result
+
+    def _section(self, plugin: str) -> dict:
+        """The plugin's own settings; a fresh copy per configuration, not per call."""
+        if self._sections_of is not self.config:  # reloaded: start afresh
+            self._sections, self._sections_of = {}, self.config
+        if plugin not in self._sections:
+            self._sections[plugin] = self.config.section(plugin)
+        return self._sections[plugin]
 
     def _failed(self, plugin: str, hook: str, exc: BaseException, context: dict[str, Any]) -> None:
         log.error(

@@ -219,23 +219,45 @@ class Store:
     # -- articles ----------------------------------------------------------------
 
     def find_duplicate(self, conn: sqlite3.Connection, article: Article) -> tuple[str, int] | None:
-        """Why the article is not new: same guid in its feed, same URL, or same text."""
-        row = conn.execute("SELECT id FROM articles WHERE feed = ? AND guid = ?", (article.feed, article.guid)).fetchone()
-        if row:
-            return "guid", row[0]
-        if article.canonical_url:
-            row = conn.execute(
-                "SELECT id FROM articles WHERE canonical_url = ? LIMIT 1", (article.canonical_url,)
-            ).fetchone()
-            if row:
-                return "url", row[0]
-        if article.content_hash:
-            row = conn.execute(
-                "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (article.content_hash,)
-            ).fetchone()
-            if row:
-                return "content", row[0]
-        return None
+        """Why the article is not new: same guid in its feed, same URL, or same text.
+        One query; each branch uses its own index."""
+        row = conn.execute(
+            "SELECT id, feed = ? AND guid = ?, canonical_url = ? FROM articles"
+            " WHERE (feed = ? AND guid = ?) OR canonical_url = ? OR content_hash = ? LIMIT 1",
+            (
+                article.feed,
+                article.guid,
+                article.canonical_url,
+                article.feed,
+                article.guid,
+                article.canonical_url or None,
+                article.content_hash or None,
+            ),
+        ).fetchone()
+        if row is None:
+            return None
+        return ("guid" if row[1] else "url" if row[2] else "content"), row[0]
+
+    def already_stored(self, articles: list[Article]) -> set[int]:
+        """Indexes of the articles that are duplicates of stored ones, by guid in
+        their feed, canonical URL or content hash: a few queries a document."""
+        def lookup(sql: str, values: list[str], *params: str) -> set[str]:
+            found: set[str] = set()
+            values = [v for v in dict.fromkeys(values) if v]
+            for start in range(0, len(values), 500):  # SQLite's limit on parameters
+                chunk = values[start:start + 500]
+                found.update(r[0] for r in self.db.conn.execute(sql.format(", ".join("?" * len(chunk))), (*params, *chunk)))
+            return found
+
+        guids: dict[str, set[str]] = {}
+        for feed in {a.feed for a in articles}:
+            guids[feed] = lookup("SELECT guid FROM articles WHERE feed = ? AND guid IN ({})", [a.guid for a in articles if a.feed == feed], feed)
+        urls = lookup("SELECT canonical_url FROM articles WHERE canonical_url IN ({})", [a.canonical_url for a in articles])
+        hashes = lookup("SELECT content_hash FROM articles WHERE content_hash IN ({})", [a.content_hash for a in articles])
+        return {
+            i for i, a in enumerate(articles)
+            if a.guid in guids[a.feed] or a.canonical_url in urls or a.content_hash in hashes
+        }
 
     def insert_article(self, conn: sqlite3.Connection, article: Article) -> int:
         cur = conn.execute(
@@ -395,9 +417,9 @@ class Store:
         return result
 
     def _alert(self, row: dict[str, Any]) -> Alert:
+        # article_sources holds the other outlets only; the alert names the first.
         sources = self.rows(
-            "SELECT feed, url FROM article_sources WHERE article_id = ? AND NOT (feed = ? AND url = ?)"
-            " ORDER BY seen_at",
+            "SELECT feed, url FROM article_sources WHERE article_id = ? AND NOT (feed = ? AND url = ?) ORDER BY seen_at",
             (row["article_id"], row["article_feed"], row["article_url"] or ""),
         )
         return Alert(
