@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -84,8 +85,6 @@ def run():
 @common_options
 def once():
     """Fetch every enabled feed once, process what is new, deliver, and exit."""
-    from concurrent.futures import ThreadPoolExecutor
-
     from monitor.outbox import Outbox
     from monitor.pipeline import Pipeline
 
@@ -93,8 +92,7 @@ def once():
     pipeline = Pipeline(app)
     feeds = [f for f in app.config.feeds if f.enabled]
     try:
-        with ThreadPoolExecutor(app.config.fetch.concurrency) as pool:
-            outcomes = list(pool.map(lambda f: pipeline.poll_feed(f, force=True), feeds))
+        outcomes = pipeline.poll_all(feeds)
         Outbox(app).send_due()
     finally:
         pipeline.close()
@@ -403,5 +401,8 @@ def main() -> None:
     except UserError as exc:
         click.echo(f"monitor: {exc}", err=True)
         sys.exit(2)
+    except sqlite3.OperationalError as exc:  # e.g. another writer held the lock past the busy timeout
+        click.echo(f"monitor: the database is unavailable ({exc}); nothing was lost, try again", err=True)
+        sys.exit(3)
     except KeyboardInterrupt:
         sys.exit(130)

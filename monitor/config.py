@@ -68,6 +68,7 @@ class Config:
     plugins_disable: list[str] = field(default_factory=list)
     plugins_dir: Path | None = None
     slow_hook_seconds: float = 5.0
+    hook_timeout_seconds: float = 30.0
     plugin_settings: dict[str, dict] = field(default_factory=dict)
     notifiers: dict[str, dict] = field(default_factory=dict)
 
@@ -214,15 +215,18 @@ class _Parser:
         if "dir" in plugins and not isinstance(plugins["dir"], str):
             raise self.fail("plugins.dir", "expected a folder path", 'write it like "plugins.d"')
         slow = float(self.typed(plugins, "plugins.", "slow_hook_seconds", (int, float), 5.0))
+        budget = float(self.typed(plugins, "plugins.", "hook_timeout_seconds", (int, float), 30.0))
+        if budget <= 0:
+            raise self.fail("plugins.hook_timeout_seconds", "must be greater than zero", "give a number of seconds, like 30")
         settings = {}
         for key, value in plugins.items():
-            if key in {"disable", "dir", "slow_hook_seconds"}:
+            if key in {"disable", "dir", "slow_hook_seconds", "hook_timeout_seconds"}:
                 continue
             if not isinstance(value, dict):
                 raise self.fail(
                     f"plugins.{key}",
                     "unknown key",
-                    "use disable, dir, slow_hook_seconds, or a [plugins.NAME] table for a plugin's settings",
+                    "use disable, dir, slow_hook_seconds, hook_timeout_seconds, or a [plugins.NAME] table for a plugin's settings",
                 )
             settings[key] = self.resolve_files(value)
 
@@ -241,6 +245,7 @@ class _Parser:
             plugins_disable=list(disable),
             plugins_dir=plugins_dir,
             slow_hook_seconds=slow,
+            hook_timeout_seconds=budget,
             plugin_settings=settings,
             notifiers={k: dict(v) for k, v in notifiers.items()},
         )

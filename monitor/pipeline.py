@@ -135,6 +135,13 @@ class Pipeline:
         )
         return outcome
 
+    def poll_all(self, feeds: list[Feed], force: bool = True) -> list[PassResult | None]:
+        """One pass over ``feeds`` in parallel (``monitor once``); None for a feed that failed."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(self.app.config.fetch.concurrency) as pool:
+            return list(pool.map(lambda feed: self.poll_feed(feed, force=force), feeds))
+
     def process_document(self, feed_name: str, data: bytes, headers: dict | None = None, source: str = "") -> PassResult:
         parsed = parse_feed(data, feed_name, headers)
         if parsed.bozo:

@@ -19,9 +19,12 @@ from __future__ import annotations
 import importlib.util
 import inspect
 import os
+import queue
 import sys
+import threading
 import time
 import traceback
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -38,6 +41,31 @@ ENTRY_POINT_GROUP = "monitor"
 BUILTIN_PREFIX = "monitor.plugins."
 
 log = get_logger("monitor.plugins")
+
+
+class PluginHung(Exception):
+    """A plugin overran its time budget (already reported and disabled)."""
+
+
+class _Worker:
+    """One daemon thread per untrusted plugin: calls run there, one at a time."""
+
+    def __init__(self, name: str):
+        self.jobs: queue.Queue = queue.Queue()
+        threading.Thread(target=self._run, name=f"plugin-{name}", daemon=True).start()
+
+    def submit(self, fn) -> Future:
+        future: Future = Future()
+        self.jobs.put((fn, future))
+        return future
+
+    def _run(self) -> None:
+        while True:
+            fn, future = self.jobs.get()
+            try:
+                future.set_result(fn())
+            except BaseException as exc:  # handed to the caller, who reports it
+                future.set_exception(exc)
 
 
 @dataclass
@@ -59,6 +87,7 @@ class PluginManager:
         self.pm.add_hookspecs(hookspecs)
         self.info: dict[str, PluginInfo] = {}
         self._sections: dict[str, dict] = {}
+        self._workers: dict[str, _Worker] = {}
         self._sections_of: Config | None = None
 
     # -- loading ---------------------------------------------------------------
@@ -172,10 +201,36 @@ class PluginManager:
         # pluggy's own order is last-registered first; ours is load order.
         for impl in reversed(getattr(self.pm.hook, hook).get_hookimpls()):
             try:
-                results.append((impl.plugin_name, self._invoke(impl, hook, kwargs)))
+                if self._trusted(impl.plugin_name):
+                    results.append((impl.plugin_name, self._invoke(impl, hook, kwargs)))
+                else:
+                    results.append((impl.plugin_name, self._invoke_with_budget(impl, hook, kwargs, context or {})))
+            except PluginHung:
+                continue
             except Exception as exc:
                 self._failed(impl.plugin_name, hook, exc, context or {})
         return results
+
+    def _trusted(self, name: str) -> bool:
+        info = self.info.get(name)
+        return info is None or info.origin == "built-in"
+
+    def _invoke_with_budget(self, impl: pluggy.HookImpl, hook: str, kwargs: dict[str, Any], context: dict[str, Any]) -> Any:
+        """Run a plugin that is not built in on its own worker thread, within
+        ``[plugins] hook_timeout_seconds``. A thread cannot be killed: one that
+        overruns is reported and the plugin is disabled for the rest of the run,
+        so a hung plugin costs one idle thread, never the pipeline."""
+        worker = self._workers.get(impl.plugin_name)
+        if worker is None:
+            worker = self._workers[impl.plugin_name] = _Worker(impl.plugin_name)
+        future = worker.submit(lambda: self._invoke(impl, hook, kwargs))
+        try:
+            return future.result(timeout=self.config.hook_timeout_seconds)
+        except TimeoutError:
+            error = TimeoutError(f"{hook} did not return within {self.config.hook_timeout_seconds:g} s; plugin disabled until restart")
+            self._failed(impl.plugin_name, hook, error, context)
+            self.disable(impl.plugin_name, f"hung in {hook} (more than {self.config.hook_timeout_seconds:g} s)")
+            raise PluginHung(impl.plugin_name) from None
 
     def call_plugin(self, name: str, hook: str, **kwargs: Any) -> Any:
         """Call one plugin's implementation; its exceptions are the caller's to judge."""

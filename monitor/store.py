@@ -98,6 +98,7 @@ class Store:
         self.path = Path(path)
         self.busy_timeout_ms = busy_timeout_ms
         self._local = threading.local()
+        self._write_lock = threading.Lock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -138,13 +139,16 @@ class Store:
         if conn.in_transaction:  # nested use joins the outer transaction
             yield conn
             return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        # Writers in this process queue here; SQLite's busy handler, which
+        # sleeps in growing steps, is left to writers in other processes.
+        with self._write_lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def _migrate(self) -> None:
         try:
@@ -195,6 +199,9 @@ class Store:
 
     def sync_feed(self, name: str, config_url: str) -> dict[str, Any]:
         """Make sure the feed has a row; a changed configured URL starts afresh."""
+        row = self.feed_state(name)
+        if row is not None and row["config_url"] == config_url:
+            return row  # the usual case: nothing to write
         with self.transaction() as conn:
             row = conn.execute("SELECT config_url FROM feeds WHERE name = ?", (name,)).fetchone()
             if row is None:

@@ -161,3 +161,27 @@ def test_every_hook_is_documented_and_in_the_guide():
         assert (getattr(hookspecs, name).__doc__ or "").strip(), f"hook {name} has no docstring"
         assert f"`{name}(" in guide or f"`{name}`" in guide, f"docs/writing-plugins.md does not describe the {name} hook"
     assert "writing-plugins.md" in readme
+
+
+HANGING_PLUGIN = '''
+import time
+import monitor
+
+@monitor.hookimpl
+def detect(article):
+    if "Torkham" in article.text:
+        time.sleep(3600)
+    return []
+'''
+
+
+def test_a_plugin_that_hangs_past_its_budget_is_named_and_the_rest_go_on(monitor_env, rss):
+    (monitor_env.plugins_dir / "sleepy.py").write_text(HANGING_PLUGIN)
+    monitor_env.configure().write_text(monitor_env.config.read_text().replace("[plugins]\n", "[plugins]\nhook_timeout_seconds = 1\n"))
+    from helpers import TORKHAM_CLOSED
+
+    result = monitor_env.replay(rss([TORKHAM_OPEN, TORKHAM_CLOSED]))
+    assert "2 new articles, 2 alerts" in result.stdout  # the built-ins judged both
+    errors = [json.loads(l) for l in result.stderr.splitlines() if '"plugin_failed"' in l]
+    assert [e["plugin"] for e in errors] == ["sleepy"]  # reported once, then disabled
+    assert "did not return within 1 s" in errors[0]["error"] and errors[0]["article"] == TORKHAM_OPEN["link"]
