@@ -119,3 +119,26 @@ def test_baseline_holds_no_copied_sentences_and_shows_readably(monitor_env):
     shown = monitor_env.run("baseline", "show").stdout
     assert "Pakistan–Afghanistan ceasefire  in_effect" in shown
     assert "Afghanistan: territory 24 → Pakistan" in shown
+
+
+def _facts(baseline: dict) -> tuple:
+    state = sorted((f["detector"], f["subject"], f["value"]) for f in baseline["state"])
+    claims = sorted((c["claimant"], c["claim_type"], c["target"] or "", c["figure"] or 0, c["topic"] or "") for c in baseline["claims"])
+    return baseline["published"][:10], state, claims
+
+
+def test_baseline_from_an_html_page_file_or_url_has_the_same_facts(monitor_env, httpserver, tmp_path):
+    from html import escape
+
+    seed = shared_path("seed", "article.txt").read_text()
+    lines = [l for l in seed.splitlines() if l.strip()]
+    page = ("<html><head><title>" + escape(lines[0]) + "</title></head><body><nav>Home | World</nav><article><h1>" + escape(lines[0])
+            + "</h1>" + "".join(f"<p>{escape(l)}</p>" for l in lines[1:]) + "</article><footer>Subscribe</footer></body></html>")
+    html_file = tmp_path / "article.html"
+    html_file.write_text(page)
+    httpserver.expect_request("/article.html").respond_with_data(page, content_type="text/html")
+    shipped = _facts(json.loads((ROOT / "config" / "baseline.json").read_text()))
+    for source in (str(html_file), httpserver.url_for("/article.html")):
+        out = tmp_path / "from-html.json"
+        monitor_env.run("baseline", "build", source, "-o", str(out))
+        assert _facts(json.loads(out.read_text())) == shipped, source
