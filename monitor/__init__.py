@@ -14,6 +14,8 @@ from monitor.errors import (
     PluginConfigError,
     TransientDeliveryError,
     UserError,
+    check_keys,
+    config_error,
 )
 from monitor.models import Alert, Article, Channel, Delivery, Feed, Observation
 
@@ -37,5 +39,7 @@ __all__ = [
     "TransientDeliveryError",
     "UserError",
     "__version__",
+    "check_keys",
+    "config_error",
     "hookimpl",
 ]

@@ -28,3 +28,15 @@ class TransientDeliveryError(Exception):
 
 class PermanentDeliveryError(Exception):
     """A notifier can never send this message; the outbox records it and stops."""
+
+
+def config_error(section: str, key: str, problem: str, fix: str) -> PluginConfigError:
+    """The one-line error for a plugin's settings: "[notifiers.x] key: problem; fix"."""
+    return PluginConfigError(f"{section} {key}: {problem}; {fix}")
+
+
+def check_keys(config: dict, section: str, allowed: set[str]) -> None:
+    """Raise the one-line error for the first key of ``config`` not in ``allowed``."""
+    unknown = sorted(set(config) - allowed)
+    if unknown:
+        raise config_error(section, unknown[0], "unknown key", f"use one of: {', '.join(sorted(allowed))}")

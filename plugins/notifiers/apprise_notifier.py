@@ -20,15 +20,13 @@ KEYS = {"urls", "mode", "min_severity", "schedule", "timezone", "send_empty", "e
 
 
 def _fail(key: str, problem: str, fix: str) -> monitor.PluginConfigError:
-    return monitor.PluginConfigError(f"[notifiers.apprise] {key}: {problem}; {fix}")
+    return monitor.config_error("[notifiers.apprise]", key, problem, fix)
 
 
 def settings(config: dict) -> dict | None:
     if not config or config.get("enabled") is False or not config.get("urls"):
         return None
-    unknown = set(config) - KEYS
-    if unknown:
-        raise _fail(sorted(unknown)[0], "unknown key", f"use one of: {', '.join(sorted(KEYS))}")
+    monitor.check_keys(config, "[notifiers.apprise]", KEYS)
     try:
         import apprise  # noqa: F401
     except ImportError:

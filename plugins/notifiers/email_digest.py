@@ -45,16 +45,14 @@ _env = jinja2.Environment(
 
 
 def _fail(key: str, problem: str, fix: str) -> monitor.PluginConfigError:
-    return monitor.PluginConfigError(f"[notifiers.email] {key}: {problem}; {fix}")
+    return monitor.config_error("[notifiers.email]", key, problem, fix)
 
 
 def settings(config: dict) -> dict | None:
     """Validated settings, or None when e-mail is not configured."""
     if not config or config.get("enabled") is False or not config.get("host"):
         return None
-    unknown = set(config) - KEYS
-    if unknown:
-        raise _fail(sorted(unknown)[0], "unknown key", f"use one of: {', '.join(sorted(KEYS))}")
+    monitor.check_keys(config, "[notifiers.email]", KEYS)
     s = dict(config)
     s["security"] = s.get("security", "starttls")
     if s["security"] not in SECURITY_PORTS:

@@ -20,23 +20,22 @@ import httpx
 
 import monitor
 
+SECTION = "[notifiers.webhook]"
 KEYS = {"url", "headers", "min_severity", "timeout", "enabled"}
 
 
 def settings(config: dict) -> dict | None:
     if not config or config.get("enabled") is False or not config.get("url"):
         return None
-    unknown = set(config) - KEYS
-    if unknown:
-        raise monitor.PluginConfigError(f"[notifiers.webhook] {sorted(unknown)[0]}: unknown key; use one of: {', '.join(sorted(KEYS))}")
+    monitor.check_keys(config, SECTION, KEYS)
     parts = urlsplit(str(config["url"]))
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise monitor.PluginConfigError(f"[notifiers.webhook] url: {config['url']!r} is not an http(s) URL; write it like \"https://hooks.example.org/monitor\"")
+        raise monitor.config_error(SECTION, "url", f"{config['url']!r} is not an http(s) URL", 'write it like "https://hooks.example.org/monitor"')
     headers = config.get("headers", {})
     if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
-        raise monitor.PluginConfigError('[notifiers.webhook] headers: expected a table of strings; write it like headers = { Authorization = "Bearer …" }')
+        raise monitor.config_error(SECTION, "headers", "expected a table of strings", 'write it like headers = { Authorization = "Bearer …" }')
     if config.get("min_severity", "low") not in ("low", "medium", "high"):
-        raise monitor.PluginConfigError('[notifiers.webhook] min_severity: use "low", "medium" or "high"')
+        raise monitor.config_error(SECTION, "min_severity", f"{config['min_severity']!r} is not a severity", 'use "low", "medium" or "high"')
     return {**config, "headers": headers}
 
 
