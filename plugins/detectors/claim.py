@@ -401,14 +401,21 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
                     end=sentence.end,
                 )
             )
-    return _dedupe(observations)
+    return _dedupe(observations, one_charge_per_party=not baseline_mode)
 
 
-def _dedupe(observations: list[monitor.Observation]) -> list[monitor.Observation]:
+def _dedupe(observations: list[monitor.Observation], one_charge_per_party: bool) -> list[monitor.Observation]:
     """One article often says the same figure twice (headline and body), once
-    with its target and once without: keep the specific one."""
+    with its target and once without: keep the specific one. Likewise one
+    party charging another is one claim per article, the most specific charge
+    kept (the baseline keeps every charge, to know them all)."""
     kept: list[monitor.Observation] = []
-    for obs in sorted(observations, key=lambda o: (o.target is None, o.figure is None)):
+    order = sorted(observations, key=lambda o: (o.target is None, o.figure is None, o.topic == "other"))
+    for obs in order:
+        if one_charge_per_party and obs.claim_type == "accusation" and any(
+            (k.claimant, k.claim_type, k.target) == (obs.claimant, "accusation", obs.target) for k in kept
+        ):
+            continue
         same = [
             k for k in kept
             if (k.claimant, k.claim_type, k.topic) == (obs.claimant, obs.claim_type, obs.topic)
