@@ -49,6 +49,7 @@ RELATIVE_PAST = re.compile(
 )
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH_RE = "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS)
+_DATE_TEXT = rf"(?:\d{{1,2}}\s+(?:{_MONTH_RE})|(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)(?:,?\s+\d{{4}})?"
 EXPLICIT_DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})\b\.?(?:\s+(?P<y1>\d{{4}}))?|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?|in (?P<m3>{_MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?\b)",
     re.I,
@@ -136,7 +137,9 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
     if PAST_PERFECT.search(text) and not REPORTED_SPEECH.search(sentence):
         return True
     if published is not None:
-        for when in mentioned_dates(text, published):
+        # "closed since October 12" is a state that continues: not background.
+        undated = re.sub(r"\b(?:since|from)\s+(?:early |mid-|late )?" + _DATE_TEXT, " ", text, flags=re.I)
+        for when in mentioned_dates(undated, published):
             if when < published - timedelta(days=3):
                 return True
     return False

@@ -69,6 +69,7 @@ PEOPLE = (
     r"soldiers?|troops?|personnel|servicemen|security (?:personnel|forces|officials)|officers?|policemen|police(?:men)?|"
     r"(?:border )?guards?|forces|fighters?|militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?|"
     r"civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|members|"
+    r"students?|worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?|"
     r"Taliban|commanders?|cadres?"
 )
 NOUN_AFTER = re.compile(
@@ -76,12 +77,17 @@ NOUN_AFTER = re.compile(
     rf"heavily|border|[A-Z][\w'’-]*)\s+){{0,4}})(?P<noun>{PEOPLE})\b",
     re.I,
 )
-CIVILIAN = re.compile(r"^(?:civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members)$", re.I)
+CIVILIAN = re.compile(
+    r"^(?:civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|students?|"
+    r"worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?)$",
+    re.I,
+)
 MILITANT = re.compile(r"^(?:militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?)$", re.I)
 ADDED_ONE = re.compile(r"^\s+and\s+(?:a|an|one)\s+(?:woman|man|child|girl|boy|civilian|soldier|elderly \w+)\b", re.I)
 
 TERRITORY_VERB = re.compile(
-    r"\b(?:captur\w*|overr[ua]n\w*|seiz\w*|destroy\w*|took (?:control|over)|taken (?:control|over)|occupied|demolished|razed|overpowered)\b",
+    r"\b(?:captur\w*|recaptur\w*|retak\w+|retook|regain\w*|overr[ua]n\w*|seiz\w*|destroy\w*|took (?:control|over)|taken (?:control|over)|"
+    r"occupied|demolished|razed|overpowered)\b",
     re.I,
 )
 POSTS = re.compile(r"\b(?:(?:border |check[- ]?|security |military )?posts?|outposts?|positions?|pickets?|checkpoints?)\b", re.I)
