@@ -67,8 +67,12 @@ SEVERITY = {"closed": "high", "open": "high", "partially_open": "medium"}
 RANK = {"partially_open": 2, "closed": 1, "open": 1}
 
 
-def _cue(sentence: str, lo: int, hi: int, article, baseline_mode: bool) -> tuple[str, int, int] | None:
-    """The value the span [lo, hi) of the sentence asserts: (value, strength, position)."""
+def _cue(
+    sentence: str, lo: int, hi: int, article, baseline_mode: bool, anchor: tuple[int, int] | None = None
+) -> tuple[str, int, int] | None:
+    """The value the span [lo, hi) of the sentence asserts: (value, strength, position).
+    Among cues of equal strength, the one nearest ``anchor`` (the crossing's
+    name) wins: "Torkham open, Chaman shut"."""
     span = sentence[lo:hi]
     candidates = []
     partial = list(PARTIAL.finditer(span))
@@ -87,7 +91,8 @@ def _cue(sentence: str, lo: int, hi: int, article, baseline_mode: bool) -> tuple
             if _asserted(sentence, pos, article, baseline_mode):
                 strength = 1 if m.group().lower().startswith(("remain", "stay", "suspension")) else 2
                 candidates.append((value, strength, pos))
-                break
+                if anchor is None:
+                    break  # otherwise every asserted cue competes on distance
     if not candidates:
         for m in CLOSURE_NOUN.finditer(span):
             pos = lo + m.start()
@@ -102,7 +107,10 @@ def _cue(sentence: str, lo: int, hi: int, article, baseline_mode: bool) -> tuple
         candidates = [c for c in candidates if c[0] != "partially_open"] or [("open", 2, candidates[0][2])]
     if "partially_open" in values:
         return next(c for c in candidates if c[0] == "partially_open")
-    return max(candidates, key=lambda c: (c[1], -c[2]))
+    if anchor is None:
+        return max(candidates, key=lambda c: (c[1], -c[2]))
+    start, end = anchor
+    return max(candidates, key=lambda c: (c[1], -min(abs(c[2] - start), abs(c[2] - end))))
 
 
 def _asserted(sentence: str, position: int, article, baseline_mode: bool) -> bool:
@@ -148,7 +156,9 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         named = []
         for mention in mentions:
             lo, hi = clause_of(s, mention.start)
-            cue = _cue(s, lo, hi, article, baseline_mode) or (sentence_cue() if (lo, hi) != (0, len(s)) else None)
+            cue = _cue(s, lo, hi, article, baseline_mode, anchor=(mention.start, mention.end)) or (
+                sentence_cue() if (lo, hi) != (0, len(s)) else None
+            )
             if cue:
                 named.append(mention.name)
                 _keep(best, mention.name, cue[0], sentence)
