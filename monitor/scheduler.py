@@ -158,7 +158,7 @@ class Daemon:
 
     def schedule_service_jobs(self) -> None:
         self.scheduler.add_job(self._send_outbox, "interval", seconds=OUTBOX_SECONDS, id="outbox", replace_existing=True, next_run_time=utcnow())
-        self.scheduler.add_job(self._prune, "interval", hours=24, id="prune", replace_existing=True, next_run_time=utcnow() + timedelta(minutes=1))
+        self.scheduler.add_job(self._prune, "interval", hours=24, id="prune", replace_existing=True, next_run_time=utcnow() + timedelta(seconds=5))
         for job in self.scheduler.get_jobs():
             if job.id.startswith("digest:"):
                 job.remove()

@@ -151,3 +151,23 @@ def test_the_unit_verifies_and_its_exposure_is_low(tmp_path):
                       "ConfigurationDirectory=monitor", "LoadCredential=smtp-password", "DynamicUser=yes", "ProtectSystem=strict",
                       "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX", "SystemCallFilter=@system-service", "MemoryMax="):
         assert directive in text
+
+
+def test_old_articles_are_pruned_and_alerts_kept(monitor_env, rss):
+    import sqlite3
+
+    monitor_env.configure("")
+    monitor_env.config.write_text(monitor_env.config.read_text().replace("[storage]\n", '[storage]\nprune_after = "30d"\n'))
+    monitor_env.replay(rss([TORKHAM_OPEN, IRRELEVANT]))
+    with sqlite3.connect(monitor_env.db) as conn:
+        conn.execute("UPDATE articles SET fetched_at = '2025-01-01T00:00:00+00:00' WHERE guid = ?", (TORKHAM_OPEN["guid"],))
+    daemon = start(monitor_env)
+    try:
+        def remaining():
+            with sqlite3.connect(monitor_env.db) as conn:
+                return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert wait_for(lambda: remaining() == 1, timeout=30)
+    finally:
+        stop(daemon)
+    [alert] = monitor_env.alerts()
+    assert alert["article"]["url"] == TORKHAM_OPEN["link"] and "reopened" in alert["evidence"]

@@ -191,3 +191,21 @@ def test_starttls_with_auth(monitor_env, rss, tmp_path):
         assert "sent" not in monitor_env.run("deliveries").stdout.splitlines()[0]
     finally:
         controller.stop()
+
+
+def test_no_digest_when_there_is_nothing_to_say_unless_send_empty(monitor_env, smtp):
+    from monitor.app import App
+    from monitor.outbox import Outbox
+
+    for send_empty, expected in ((False, 0), (True, 1)):
+        monitor_env.configure(email_config(smtp.port, f'mode = "digest"\nsend_empty = {str(send_empty).lower()}\n'))
+        app = App.open(str(monitor_env.config))
+        try:
+            outbox = Outbox(app)
+            [channel] = outbox.digest_channels()
+            outbox.send_digest(channel)  # what the scheduled job does
+        finally:
+            app.close()
+        assert len(smtp.messages) == expected
+    assert smtp.messages[0]["Subject"] == "No new alerts"
+    assert "No new alerts since the last digest." in parts(smtp.messages[0])[0]
