@@ -249,7 +249,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -
             tail = s[n.end:n.end + 25]
             head = s[max(0, n.start - 25):n.start]
             if not (re.match(r"^\s*(?:were |have been |had been )?(?:killed|dead|died|wounded|injured)", tail, re.I)
-                    or re.search(r"(?:kill(?:ed|ing)|toll (?:rose |climbed )?to|toll of|claimed the lives of)\s*$", head, re.I)):
+                    or re.search(r"(?:kill(?:ed|ing|s)?|toll (?:rose |climbed )?to|toll of|claimed the lives of)\s*$", head, re.I)):
                 continue
             target, noun_end = None, n.end
         else:
@@ -434,6 +434,11 @@ def _dedupe(observations: list[monitor.Observation], one_charge_per_party: bool)
         ]
         if not same:
             kept.append(obs)
+    if one_charge_per_party:
+        # As within a sentence, so across the article: a strike whose toll the
+        # same party states is that casualty claim, not a second one.
+        tolls = {k.claimant for k in kept if k.claim_type == "casualties"}
+        kept = [k for k in kept if not (k.claim_type == "strike" and k.claimant in tolls)]
     kept.sort(key=lambda o: o.start or 0)
     return kept
 
