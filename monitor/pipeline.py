@@ -28,12 +28,12 @@ from datetime import datetime, timedelta, timezone
 from hashlib import sha256
 
 from monitor.app import App
+from monitor.config import severity_at_least
 from monitor.fetch import Fetcher
 from monitor.log import get_logger
 from monitor.models import Alert, Article, Feed, Observation
 from monitor.parse import parse_feed
-from monitor.state import claim_is_new, decide_state, is_before_baseline, merge_observations
-from monitor.state import DEFAULT_SEVERITY
+from monitor.state import DEFAULT_SEVERITY, claim_is_new, decide_state, is_before_baseline, merge_observations
 from monitor.store import iso, utcnow
 
 log = get_logger("monitor.pipeline")
@@ -203,7 +203,7 @@ class Pipeline:
             bad = items is None or any(not isinstance(o, Observation) for o in items)
             if bad:
                 error = TypeError(f"detect returned {type(returned).__name__}, expected a list of monitor.Observation")
-                self.app.plugins._failed(plugin, "detect", error, context)
+                self.app.plugins.report_failure(plugin, "detect", error, context)
                 continue
             for obs in items:
                 if not obs.detector:
@@ -262,8 +262,6 @@ class Pipeline:
 
 
 def _at_least(severity: str, minimum: str) -> bool:
-    from monitor.config import severity_at_least
-
     try:
         return severity_at_least(severity, minimum)
     except ValueError:

@@ -178,7 +178,7 @@ class PluginManager:
                 self.disable(impl.plugin_name, f"invalid configuration: {exc}")
                 log.error("plugin_config_invalid", plugin=impl.plugin_name, error=str(exc))
             except Exception as exc:
-                self._failed(impl.plugin_name, "startup", exc, {})
+                self.report_failure(impl.plugin_name, "startup", exc, {})
 
     def stop(self) -> None:
         self.call("shutdown")
@@ -208,7 +208,7 @@ class PluginManager:
             except PluginHung:
                 continue
             except Exception as exc:
-                self._failed(impl.plugin_name, hook, exc, context or {})
+                self.report_failure(impl.plugin_name, hook, exc, context or {})
         return results
 
     def _trusted(self, name: str) -> bool:
@@ -228,7 +228,7 @@ class PluginManager:
             return future.result(timeout=self.config.hook_timeout_seconds)
         except TimeoutError:
             error = TimeoutError(f"{hook} did not return within {self.config.hook_timeout_seconds:g} s; plugin disabled until restart")
-            self._failed(impl.plugin_name, hook, error, context)
+            self.report_failure(impl.plugin_name, hook, error, context)
             self.disable(impl.plugin_name, f"hung in {hook} (more than {self.config.hook_timeout_seconds:g} s)")
             raise PluginHung(impl.plugin_name) from None
 
@@ -259,7 +259,8 @@ class PluginManager:
             self._sections[plugin] = self.config.section(plugin)
         return self._sections[plugin]
 
-    def _failed(self, plugin: str, hook: str, exc: BaseException, context: dict[str, Any]) -> None:
+    def report_failure(self, plugin: str, hook: str, exc: BaseException, context: dict[str, Any]) -> None:
+        """Log a plugin's failure with its name and context, and count it."""
         log.error(
             "plugin_failed",
             plugin=plugin,

@@ -24,7 +24,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from monitor.app import App
-from monitor.config import Config, load_config
+from monitor.config import load_config
 from monitor.errors import StorageError, UserError
 from monitor.log import get_logger
 from monitor.models import Feed
@@ -256,5 +256,3 @@ def run_daemon(config_path: str | None, db: str | None) -> int:
     finally:
         app.close()
 
-
-__all__ = ["Daemon", "run_daemon", "heartbeat_age", "Config"]

@@ -9,7 +9,6 @@ import sys
 import textwrap
 from importlib.metadata import entry_points
 
-import pytest
 
 from helpers import ROOT, TORKHAM_OPEN
 
