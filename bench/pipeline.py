@@ -23,6 +23,7 @@ from detectors import corpus  # noqa: E402  (the same mixed corpus)
 
 from monitor.app import App  # noqa: E402
 from monitor.config import load_config  # noqa: E402
+from monitor.log import configure  # noqa: E402
 from monitor.pipeline import Pipeline  # noqa: E402
 
 
@@ -33,6 +34,7 @@ def main() -> None:
     parser.add_argument("--relevant-share", type=float, default=0.1)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    configure("json", "INFO")  # as the daemon logs (to stderr), not structlog's debug default
     documents = corpus(args.documents * args.entries, args.relevant_share)
 
     parser_times, pipeline_times = [], []

@@ -129,14 +129,16 @@ class Fetcher:
                     result.moved_to = current
                 if status in (429, 503):
                     result.retry_after = parse_retry_after(response.headers.get("retry-after"))
-                if status == 304 or status >= 400:
-                    if status >= 400:
-                        result.error = f"HTTP {status}"
+                if status == 304:
+                    response.read()  # empty; read, or httpx drops the kept-alive connection
+                    return
+                if status >= 400:
+                    result.error = f"HTTP {status}"
                     return
                 result.etag = response.headers.get("etag")
                 result.last_modified = response.headers.get("last-modified")
                 chunks, size = [], 0
-                for chunk in response.iter_bytes():
+                for chunk in response.iter_bytes(chunk_size=65536):
                     size += len(chunk)
                     if size > self.settings.max_bytes:
                         result.error = f"response larger than {self.settings.max_bytes} bytes; abandoned (raise [fetch] max_bytes if the feed is genuine)"
