@@ -157,6 +157,10 @@ class Daemon:
             log.info("feed_scheduled", feed=feed.name, url=feed.url, interval_s=feed.interval_seconds)
 
     def schedule_service_jobs(self) -> None:
+        # The heartbeat (database tick and systemd watchdog) runs as a job, so it
+        # stops when the scheduler's workers are wedged and systemd restarts us.
+        self.scheduler.add_job(self.heartbeat, "interval", seconds=heartbeat_interval(), id="heartbeat", replace_existing=True,
+                               next_run_time=utcnow())
         self.scheduler.add_job(self._send_outbox, "interval", seconds=OUTBOX_SECONDS, id="outbox", replace_existing=True, next_run_time=utcnow())
         self.scheduler.add_job(self._prune, "interval", hours=24, id="prune", replace_existing=True, next_run_time=utcnow() + timedelta(seconds=5))
         for job in self.scheduler.get_jobs():
@@ -215,13 +219,12 @@ class Daemon:
             self.heartbeat()
             sd_notify("READY=1\nSTATUS=watching %d feeds" % len(self.app.config.feeds))
             log.info("started", feeds=len([f for f in self.app.config.feeds if f.enabled]), db=str(self.app.config.storage_path), pid=os.getpid())
-            while not self.stop.wait(heartbeat_interval()):
+            while not self.stop.wait(0.5):  # signals are handled here, between waits
                 if self.reload.is_set():
                     self.reload.clear()
                     sd_notify("RELOADING=1")
                     self.do_reload()
                     sd_notify("READY=1")
-                self.heartbeat()
             sd_notify("STOPPING=1")
             self.app.store.execute("DELETE FROM meta WHERE key = 'heartbeat'")  # `monitor status`: not running
             # Running jobs finish the article in hand (the pipeline checks
