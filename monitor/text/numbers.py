@@ -80,8 +80,12 @@ def find_numbers(text: str) -> list[Number]:
     Years, times and ordinals are left out."""
     found = []
     for m in NUMBER_RE.finditer(text):
-        raw = m.group("n")
-        if raw.lower() in ("a", "an", "and"):
+        raw, start = m.group("n"), m.start()
+        # "three women and two children": the "and" joins, it does not begin "and two".
+        joined = re.match(r"(?i)and[\s-]+", raw)
+        if joined and raw == m.group():
+            raw, start = raw[joined.end():], start + joined.end()
+        if raw.lower() in ("a", "an", "and", ""):
             continue
         after = text[m.end():m.end() + 4].lower()
         if _MONTH_NEAR.match(text[m.end():m.end() + 12]) or _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
@@ -91,5 +95,5 @@ def find_numbers(text: str) -> list[Number]:
         value = None if raw.lower() in VAGUE else parse_number(raw)
         if raw.lower() not in VAGUE and value is None:
             continue
-        found.append(Number(value, m.start(), m.end(), m.group()))
+        found.append(Number(value, start, m.end(), text[start:m.end()]))
     return found

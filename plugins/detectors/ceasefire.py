@@ -68,7 +68,9 @@ CUES: list[tuple[str, int, re.Pattern]] = [
 # Fighting that breaches a truce by itself: strikes from the air and cross-border fire.
 STRONG_HOSTILITIES = re.compile(
     r"\b(?:air ?strikes?|air raids?|aerial (?:strikes?|bombardment|attacks?)|drone (?:strikes?|attacks?)|"
-    r"bomb(?:ed|ing|ardment|arded)|shell(?:ed|ing)|artillery (?:fire|shelling)|"
+    # A bombing on the ground is an attack, not a breach of the truce (F012): only
+    # bombing from the air or bombardment counts.
+    r"bombard(?:ment|ed|ing)|bombing raids?|aerial bombing|bombed from the air|shell(?:ed|ing)|artillery (?:fire|shelling)|"
     r"cross-border (?:fire|firing|attacks?|shelling|strikes?|raids?|fighting|clashes)|"
     r"(?:jets?|aircraft|warplanes|planes|drones?|helicopters?|gunships?)\b[\w\s,]{0,25}?\b(?:struck|bombed|hit|pounded|targeted|attacked)|"
     r"rocket (?:attacks?|fire)|mortar (?:fire|shells?|attacks?))\b",

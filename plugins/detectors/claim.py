@@ -74,7 +74,7 @@ PEOPLE = (
 )
 NOUN_AFTER = re.compile(
     rf"^\s+(?P<mods>(?:(?:of|the|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
-    rf"heavily|border|[A-Z][\w'’-]*)\s+){{0,4}})(?P<noun>{PEOPLE})\b",
+    rf"heavily|border|(?-i:[A-Z][\w'’-]*))\s+){{0,4}})(?P<noun>{PEOPLE})\b",  # a capitalised name, not any word
     re.I,
 )
 CIVILIAN = re.compile(
@@ -288,12 +288,11 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -
 
 
 def _target(mods: str, noun: str, claimant: str, near: str) -> str | None:
-    words = f"{mods} {noun}"
-    named = PARTIES.find(words)
+    if CIVILIAN.match(noun):  # "Afghan civilians" are civilians, whoever counts them
+        return "civilians"
+    named = PARTIES.find(f"{mods} {noun}")
     if named:
         return named[-1].name
-    if CIVILIAN.match(noun):
-        return "civilians"
     if MILITANT.match(noun):
         return "TTP" if claimant in ("Pakistan", "TTP") or claimant not in OTHER_SIDE else OTHER_SIDE.get(claimant)
     if OWN_LOSS.search(near) and not re.search(r"\bkill(?:ed|ing)\b", near[:near.lower().find(noun.lower())] if noun.lower() in near.lower() else near, re.I):
