@@ -38,7 +38,10 @@ CUES: list[tuple[str, int, re.Pattern]] = [
         "collapsed",
         4,
         re.compile(
-            rf"{TRUCE}[\w\s,'’-]{{0,40}}?\b(?:has |had |have )?(?:collapsed|broken down|broke down|ended|is over|was over|are over|is dead|in tatters|unravel+ed|expired|no longer (?:holds|holding|in (?:effect|force|place)))"
+            rf"{TRUCE}[\w\s,'’-]{{0,40}}?\b(?:has |had |have )?(?:collapsed|broken down|broke down|"
+            # "the truce ended the fighting": ended something else, it did not end
+            r"ended(?!\s+(?:the|a|an|weeks|days|months|\d+|fighting|hostilities|clashes|war|violence)\b)|"
+            r"is over|was over|are over|is dead|in tatters|unravel+ed|expired|no longer (?:holds|holding|in (?:effect|force|place)))"
             rf"|\b(?:collapse|end|breakdown) of (?:the |a )?(?:\w+ )?{TRUCE}"
             rf"|\b(?:ended|scrapped|abandoned|called off|pulled out of|withdr[ae]w\w* from|terminated|tore up|declared (?:an end to|the end of)|suspended)\s+(?:the |a |its |their )?(?:\w+ )?{TRUCE}"
             r"|\b(?:full-scale|all-out|open|full) (?:war|fighting|hostilities|conflict) (?:has |have )?(?:resumed|erupted|broke out|broken out|returned)",

@@ -41,6 +41,13 @@ PARTIAL_FOR = re.compile(
     r"pedestrians|foot traffic|diplomats|patients|students|nationals|humanitarian (?:aid|cargo|supplies|purposes)|empty (?:trucks|containers|vehicles))\b",
     re.I,
 )
+# "…, while passenger movement remains suspended": opened for some traffic only.
+STILL_SHUT_FOR_SOME = re.compile(
+    r"\b(?:passenger|pedestrian|people|traveller|traveler|trade|cargo|goods|commercial|transit|truck|vehicle)s?"
+    r"(?: movement| traffic| vehicles)? (?:remains?|remained|stays?|stayed|is|are|was|were)? ?(?:still )?"
+    r"(?:suspended|closed|barred|halted|banned|not allowed|shut)\b",
+    re.I,
+)
 CLOSURE_NOUN = re.compile(r"\b(?:closure|shutdown|blockade)\b", re.I)
 PARTIAL = re.compile(
     r"\b(?:partial(?:ly)?|partly|limited (?:basis|traffic|trade|movement|hours|capacity)|"
@@ -159,6 +166,11 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             cue = _cue(s, lo, hi, article, baseline_mode, anchor=(mention.start, mention.end)) or (
                 sentence_cue() if (lo, hi) != (0, len(s)) else None
             )
+            if cue and cue[0] == "open":
+                rest = s[:lo] + " " + s[hi:]
+                still = STILL_SHUT_FOR_SOME.search(rest)
+                if still and not gazetteer.find(rest[max(0, still.start() - 40):still.end()]):
+                    cue = ("partially_open", cue[1], cue[2])
             if cue:
                 named.append(mention.name)
                 _keep(best, mention.name, cue[0], sentence)
