@@ -101,7 +101,7 @@ ACCUSE = re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w*)", re.
 ACCUSATION_CONTENT = re.compile(
     r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|prox(?:y|ies)|sponsor\w*|puppet|"
     r"(?:backing|supporting|support(?:s)? for|support(?:s)? to|providing support|provides support|funding|arming)\b|"
-    r"violat\w* (?:the |a )?(?:cease-?fire|truce)|breach\w* (?:of )?(?:the )?(?:cease-?fire|truce))",
+    r"violat\w* (?:of )?(?:the |a )?(?:cease-?fire|truce)|breach\w* (?:of )?(?:the )?(?:cease-?fire|truce))",
     re.I,
 )
 TOPICS = [
@@ -253,7 +253,11 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -
                 continue
             target, noun_end = None, n.end
         else:
-            target, noun_end = _target(noun.group("mods"), noun.group("noun"), claimant, near), n.end + noun.end()
+            after_noun = s[n.end + noun.end():n.end + noun.end() + 30]
+            # "3 soldiers killed", "soldiers were killed", "soldiers died": the voice says whose
+            suffered = bool(re.match(r"^\s*(?:were |have been |had been |was )?(?:killed|died|dead|martyred|wounded|injured|lost)", after_noun, re.I))
+            target = _target(noun.group("mods"), noun.group("noun"), claimant, near, suffered)
+            noun_end = n.end + noun.end()
         figure = n.value
         # "nine children and a woman": one figure, 10.
         if target == "civilians":
@@ -287,7 +291,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -
     return claims
 
 
-def _target(mods: str, noun: str, claimant: str, near: str) -> str | None:
+def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = False) -> str | None:
     if CIVILIAN.match(noun):  # "Afghan civilians" are civilians, whoever counts them
         return "civilians"
     named = PARTIES.find(f"{mods} {noun}")
@@ -295,6 +299,8 @@ def _target(mods: str, noun: str, claimant: str, near: str) -> str | None:
         return named[-1].name
     if MILITANT.match(noun):
         return "TTP" if claimant in ("Pakistan", "TTP") or claimant not in OTHER_SIDE else OTHER_SIDE.get(claimant)
+    if suffered and not re.match(r"^(?:fighters?|militants?|terrorists?|attackers?)$", noun, re.I):
+        return claimant  # unnamed soldiers who died are, in the speaker's mouth, its own
     if OWN_LOSS.search(near) and not re.search(r"\bkill(?:ed|ing)\b", near[:near.lower().find(noun.lower())] if noun.lower() in near.lower() else near, re.I):
         return claimant
     return OTHER_SIDE.get(claimant)
