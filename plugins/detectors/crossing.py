@@ -48,6 +48,11 @@ STILL_SHUT_FOR_SOME = re.compile(
     r"(?:suspended|closed|barred|halted|banned|not allowed|shut)\b",
     re.I,
 )
+# People sent across a crossing that is otherwise shut: "deported 5,000 Afghans
+# through Chaman, while the border otherwise remained closed to trade".
+SENT_THROUGH = re.compile(
+    r"\b(?:deport\w*|repatriat\w*|expell?\w*|returned|sent back|pushed back)\b[^.;]{0,60}?\b(?:through|via|across|at)\b", re.I
+)
 CLOSURE_NOUN = re.compile(r"\b(?:closure|shutdown|blockade)\b", re.I)
 PARTIAL = re.compile(
     r"\b(?:partial(?:ly)?|partly|limited (?:basis|traffic|trade|movement|hours|capacity)|"
@@ -86,6 +91,9 @@ def _cue(
     opening = OPEN.search(span)
     if opening:
         partial += [m for m in PARTIAL_FOR.finditer(span) if m.start() > opening.start()]
+    sent = SENT_THROUGH.search(span)
+    if sent and CLOSED.search(sentence):  # only where other traffic is said to be stopped
+        partial.append(sent)
     for m in partial:
         if _asserted(sentence, lo + m.start(), article, baseline_mode):
             candidates.append(("partially_open", 3, lo + m.start()))
