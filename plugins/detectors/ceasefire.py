@@ -53,7 +53,7 @@ CUES: list[tuple[str, int, re.Pattern]] = [
         3,
         re.compile(
             rf"\b(?:violat\w*|breach\w*|broke|breaking|broken|flout\w*|undermin\w*)\b[\w\s,'’-]{{0,40}}?{TRUCE}"
-            rf"|{TRUCE}[\w\s-]{{0,20}}?\b(?:violations?|breach(?:es)?|was violated|were violated|has been violated|was breached|has been breached)",
+            rf"|{TRUCE}[\w\s-]{{0,20}}?\b(?:violations?|breach(?:es)?|(?:was |were |has been |is )?violated|(?:was |has been |is )?breached)\b",
             re.I,
         ),
     ),

@@ -37,6 +37,7 @@ CLOSED = re.compile(
 # "reopened the crossing for returning refugees": restricted traffic, counted
 # only where the clause also opens something ("closed for pedestrians" is closed).
 PARTIAL_FOR = re.compile(
+    r"\bfor (?:the )?(?:evacuation|return|repatriation|passage) of\b|"
     r"\bfor (?:the )?(?:returning |deported |stranded |repatriated |Afghan |registered )?(?:refugees|returnees|deportees|"
     r"pedestrians|foot traffic|diplomats|patients|students|nationals|humanitarian (?:aid|cargo|supplies|purposes)|empty (?:trucks|containers|vehicles))\b",
     re.I,
