@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -116,7 +117,7 @@ class Store:
             try:
                 conn = sqlite3.connect(self.path, timeout=self.busy_timeout_ms / 1000, isolation_level=None)
                 conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
-                conn.execute("PRAGMA journal_mode = WAL")
+                self._use_wal(conn)
                 conn.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as exc:
                 raise StorageError(
@@ -126,6 +127,22 @@ class Store:
             db = sqlite_utils.Database(conn, execute_plugins=False)
             self._local.db = db
         return db
+
+    @staticmethod
+    def _use_wal(conn: sqlite3.Connection) -> None:
+        """WAL persists in the file once set. Switching a new file to it needs an
+        exclusive lock, which SQLite may refuse at once (not through the busy
+        handler) while another process is opening the same new file: retry."""
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+            return
+        for attempt in range(100):
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 99:
+                    raise
+                time.sleep(0.05)
 
     def close(self) -> None:
         db = getattr(self._local, "db", None)
@@ -162,6 +179,11 @@ class Store:
                 )
             for number in range(version, len(MIGRATIONS)):
                 with self.transaction() as c:
+                    # Another process (the daemon and a command started together on
+                    # a new file) may have migrated while we waited for the lock.
+                    row = c.execute("SELECT version FROM schema_version").fetchone()
+                    if row and row[0] > number:
+                        continue
                     for statement in MIGRATIONS[number].split(";"):
                         if statement.strip():
                             c.execute(statement)

@@ -101,8 +101,14 @@ def test_an_unreachable_feed_is_logged_and_the_daemon_keeps_running(monitor_env)
 def test_a_second_daemon_on_the_same_database_is_refused(monitor_env):
     monitor_env.configure("")
     first = start(monitor_env)
+    answers = []
+
+    def running():
+        answers.append(monitor_env.run("status", check=False))
+        return answers[-1].returncode == 0
+
     try:
-        assert wait_for(lambda: monitor_env.run("status", check=False).returncode == 0)
+        assert wait_for(running), [(a.returncode, a.stdout, a.stderr[-300:]) for a in answers[-3:]]
         second = start(monitor_env)
         _, err = second.communicate(timeout=30)
         assert second.returncode == 2

@@ -142,3 +142,18 @@ def test_baseline_from_an_html_page_file_or_url_has_the_same_facts(monitor_env, 
         out = tmp_path / "from-html.json"
         monitor_env.run("baseline", "build", source, "-o", str(out))
         assert _facts(json.loads(out.read_text())) == shipped, source
+
+
+def test_commands_started_together_on_a_new_database_all_succeed(monitor_env):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MONITOR_CONFIG": str(monitor_env.config)}
+    for _ in range(6):  # a race: give it several chances to show
+        for suffix in ("-wal", "-shm", ""):
+            if os.path.exists(str(monitor_env.db) + suffix):
+                os.remove(str(monitor_env.db) + suffix)
+        runs = [subprocess.Popen([sys.executable, "-m", "monitor", "alerts"], env=env, stderr=subprocess.PIPE, text=True) for _ in range(8)]
+        results = [(p.wait(timeout=60), p.stderr.read()) for p in runs]
+        assert all(code == 0 for code, _ in results), results
