@@ -76,7 +76,9 @@ STRONG_HOSTILITIES = re.compile(
     r"bombard(?:ment|ed|ing)|bombing raids?|aerial bombing|bombed from the air|shell(?:ed|ing)|artillery (?:fire|shelling)|"
     r"cross-border (?:fire|firing|attacks?|shelling|strikes?|raids?|fighting|clashes)|"
     r"(?:jets?|aircraft|warplanes|planes|drones?|helicopters?|gunships?)\b[\w\s,]{0,25}?\b(?:struck|bombed|hit|pounded|targeted|attacked)|"
-    r"rocket (?:attacks?|fire)|mortar (?:fire|shells?|attacks?))\b",
+    r"rocket (?:attacks?|fire)|mortar (?:fire|shells?|attacks?)|"
+    # "struck TTP camps": a strike on military targets (not "an earthquake struck")
+    r"(?:struck|strikes? (?:on|against)|targeted|bombed|hit) (?:\w+ ){0,3}?(?:camps?|hideouts?|bases?|positions?|targets?|compounds?|sanctuaries))\b",
     re.I,
 )
 # Weaker signs count only where the article speaks of the truce at all.

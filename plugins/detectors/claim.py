@@ -323,9 +323,14 @@ def _territory(s: str, claimant: str, reader: _Reader) -> list[Claim]:
     return claims
 
 
+NATURAL_EVENT = re.compile(r"\b(?:earthquake|quake|tremor|flood\w*|storm|avalanche|landslide|lightning|outbreak|drought|heatwave|cold wave)\b", re.I)
+
+
 def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
     claims = []
     for cue in STRIKE.finditer(s):
+        if NATURAL_EVENT.search(s[max(0, cue.start() - 40):cue.start()]):
+            continue  # "an earthquake struck Kunar"
         lo, hi = clause_of(s, cue.start())
         places = [p for p in PLACES.find(s[cue.start():min(hi, cue.end() + 120)])]
         if not places and not TTP_SITES.search(s[cue.start():hi]):
