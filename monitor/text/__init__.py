@@ -2,6 +2,7 @@
 number words, gazetteer matching, scope."""
 
 from monitor.text.cues import (
+    asserted_now,
     denied,
     hedged,
     is_background,
@@ -17,6 +18,7 @@ from monitor.text.scope import Scope, load_scope
 from monitor.text.sentences import Sentence, clause_of, clauses, split_sentences
 
 __all__ = [
+    "asserted_now",
     "Gazetteer",
     "Mention",
     "Number",

@@ -102,6 +102,15 @@ def not_asserted(sentence: str, position: int) -> str | None:
     return None
 
 
+def asserted_now(sentence: str, position: int, published: datetime | None, background_ok: bool = False) -> bool:
+    """Whether the cue at ``position`` states a fact of now: asserted (see
+    ``not_asserted``) and not background. ``background_ok`` is for reading a
+    reference article, which restates its facts by design."""
+    if not_asserted(sentence, position):
+        return False
+    return background_ok or not is_background(sentence, published, position)
+
+
 def mentioned_dates(sentence: str, reference: datetime) -> list[datetime]:
     """Dates written in the sentence, resolved against the article's date."""
     found = []

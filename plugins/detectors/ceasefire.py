@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 import monitor
-from monitor.text import Sentence, is_background, load_data, load_scope, not_asserted, split_sentences
+from monitor.text import Sentence, asserted_now, load_data, load_scope, split_sentences
 
 SUBJECT = "Pakistan–Afghanistan ceasefire"
 DATA = "monitor.plugins.data"
@@ -113,13 +113,13 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
             continue
         for value, priority, pattern in CUES:
             for m in pattern.finditer(s):
-                if _asserted(s, m.start(), article, baseline_mode):
+                if asserted_now(s, m.start(), article.published, baseline_mode):
                     found.append((priority, -sentence.index, value, sentence, m.start()))
                     break
         hostilities = [STRONG_HOSTILITIES] + ([WEAK_HOSTILITIES] if speaks_of_truce else [])
         for pattern in hostilities:
             m = pattern.search(s)
-            if m and AFGHAN_SIDE.search(s) and _asserted(s, m.start(), article, baseline_mode):
+            if m and AFGHAN_SIDE.search(s) and asserted_now(s, m.start(), article.published, baseline_mode):
                 found.append((2, -sentence.index, "violated", sentence, m.start()))
                 break
     if not found:
@@ -140,13 +140,6 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
             end=sentence.end,
         )
     ]
-
-
-def _asserted(sentence: str, position: int, article: monitor.Article, baseline_mode: bool) -> bool:
-    if not_asserted(sentence, position):
-        return False
-    # The reference article is all background by design: keep its facts.
-    return baseline_mode or not is_background(sentence, article.published, position)
 
 
 @monitor.hookimpl

@@ -26,13 +26,12 @@ import monitor
 from monitor.text import (
     Gazetteer,
     Mention,
+    asserted_now,
     clause_of,
     find_numbers,
-    is_background,
     load_data,
     load_scope,
     load_table,
-    not_asserted,
     split_sentences,
 )
 
@@ -226,9 +225,7 @@ class _Reader:
             self.quote_speaker = speaker
 
     def asserted(self, s: str, position: int) -> bool:
-        if not_asserted(s, position):
-            return False
-        return self.baseline_mode or not is_background(s, self.article.published, position)
+        return asserted_now(s, position, self.article.published, self.baseline_mode)
 
 
 def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -> list[Claim]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 import monitor
-from monitor.text import Gazetteer, clause_of, is_background, load_data, load_scope, load_table, not_asserted, split_sentences
+from monitor.text import Gazetteer, asserted_now, clause_of, load_data, load_scope, load_table, split_sentences
 
 DATA = "monitor.plugins.data"
 
@@ -96,7 +96,7 @@ def _cue(
     if sent and CLOSED.search(sentence):  # only where other traffic is said to be stopped
         partial.append(sent)
     for m in partial:
-        if _asserted(sentence, lo + m.start(), article, baseline_mode):
+        if asserted_now(sentence, lo + m.start(), article.published, baseline_mode):
             candidates.append(("partially_open", 3, lo + m.start()))
             break
     for value, pattern in (("open", OPEN), ("closed", CLOSED)):
@@ -104,7 +104,7 @@ def _cue(
             pos = lo + m.start()
             if PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos]):
                 continue
-            if _asserted(sentence, pos, article, baseline_mode):
+            if asserted_now(sentence, pos, article.published, baseline_mode):
                 strength = 1 if m.group().lower().startswith(("remain", "stay", "suspension")) else 2
                 candidates.append((value, strength, pos))
                 if anchor is None:
@@ -112,7 +112,7 @@ def _cue(
     if not candidates:
         for m in CLOSURE_NOUN.finditer(span):
             pos = lo + m.start()
-            if not PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos]) and _asserted(sentence, pos, article, baseline_mode):
+            if not PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos]) and asserted_now(sentence, pos, article.published, baseline_mode):
                 candidates.append(("closed", 0, pos))
                 break
     if not candidates:
@@ -127,12 +127,6 @@ def _cue(
         return max(candidates, key=lambda c: (c[1], -c[2]))
     start, end = anchor
     return max(candidates, key=lambda c: (c[1], -min(abs(c[2] - start), abs(c[2] - end))))
-
-
-def _asserted(sentence: str, position: int, article, baseline_mode: bool) -> bool:
-    if not_asserted(sentence, position):
-        return False
-    return baseline_mode or not is_background(sentence, article.published, position)
 
 
 def _gazetteer(config: dict) -> Gazetteer:

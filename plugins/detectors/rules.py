@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import monitor
-from monitor.text import is_background, load_scope, not_asserted, split_sentences
+from monitor.text import asserted_now, load_scope, split_sentences
 
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 FIELDS = {"name", "subject", "value", "all", "any", "none", "regex", "severity", "scope", "confidence"}
@@ -136,9 +136,7 @@ def _first_asserted(rule: Rule, sentence: str, article) -> int | None:
             return None
         positions = [min(hits)]  # the "any" term is the event; qualify that
     position = max(positions) if not rule.any else positions[0]
-    if not_asserted(sentence, position) or is_background(sentence, article.published, position):
-        return None
-    return position
+    return position if asserted_now(sentence, position, article.published) else None
 
 
 @monitor.hookimpl
