@@ -20,6 +20,7 @@ from monitor.app import App
 from monitor.config import Config
 from monitor.errors import UserError
 from monitor.models import Alert, Article
+from monitor.parse import html_to_text, make_article
 from monitor.pipeline import Pipeline
 from monitor.state import figures_match
 
@@ -126,20 +127,9 @@ def _article(raw: dict[str, Any], scenario: str, index: int) -> Article:
     published = datetime.fromisoformat(raw["published"].replace("Z", "+00:00"))
     if published.tzinfo is None:
         published = published.replace(tzinfo=timezone.utc)
-    from monitor.parse import canonical_url, content_hash, html_to_text
-
     url = raw.get("source_url") or f"eval:{scenario}:{index}"
     title, text = html_to_text(raw.get("title", "")), html_to_text(raw.get("summary", ""))
-    return Article(
-        feed="eval",
-        guid=f"{scenario}:{index}:{url}",
-        url=url,
-        canonical_url=canonical_url(url),
-        title=title,
-        text=text,
-        published=published,
-        content_hash=content_hash(title, text),
-    )
+    return make_article("eval", f"{scenario}:{index}:{url}", url, title, text, published)
 
 
 def evaluate(config: Config, dataset: Path) -> Report:

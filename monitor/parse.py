@@ -94,6 +94,24 @@ def content_hash(title: str, text: str) -> str:
     return hashlib.sha256(" ".join(words).encode()).hexdigest()[:32]
 
 
+def make_article(
+    feed: str, guid: str, link: str, title: str, text: str, published: datetime, language: str | None = None
+) -> Article:
+    """An Article from plain title and text, with its canonical URL and content
+    hash: the one place these are derived, for feeds and for `monitor eval`."""
+    return Article(
+        feed=feed,
+        guid=guid,
+        url=link,
+        canonical_url=canonical_url(link),
+        title=title,
+        text=text,
+        published=published,
+        content_hash=content_hash(title, text),
+        language=language,
+    )
+
+
 @dataclass
 class ParsedFeed:
     articles: list[Article] = field(default_factory=list)
@@ -137,28 +155,19 @@ def parse_feed(
         title = html_to_text(entry.get("title") or "")
         text = _entry_text(entry)
         link = entry.get("link") or ""
-        guid = entry.get("id") or link or ""
-        digest = content_hash(title, text)
-        if not guid:
-            guid = "sha256:" + (digest or hashlib.sha256(repr(sorted(entry.keys())).encode()).hexdigest()[:32])
-        if guid in seen:  # a duplicate guid inside one document: the first wins
-            continue
-        seen.add(guid)
-        if not (title or text):
-            continue
-        result.articles.append(
-            Article(
-                feed=feed_name,
-                guid=guid,
-                url=link,
-                canonical_url=canonical_url(link),
-                title=title,
-                text=text,
-                published=_entry_date(entry, fetched_at),
-                content_hash=digest,
-                language=entry.get("language") or feed_language,
-            )
+        article = make_article(
+            feed_name, entry.get("id") or link, link, title, text, _entry_date(entry, fetched_at),
+            entry.get("language") or feed_language,
         )
+        if not article.guid:
+            article.guid = "sha256:" + (
+                article.content_hash or hashlib.sha256(repr(sorted(entry.keys())).encode()).hexdigest()[:32]
+            )
+        if article.guid in seen:  # a duplicate guid inside one document: the first wins
+            continue
+        seen.add(article.guid)
+        if title or text:
+            result.articles.append(article)
     # Oldest first: state moves forward in the order events happened.
     result.articles.sort(key=lambda a: a.published)
     return result
