@@ -98,6 +98,8 @@ class Fetcher:
             result.error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         except OSError as exc:
             result.error = f"{type(exc).__name__}: {exc}"
+        except httpx.InvalidURL as exc:
+            result.error = f"invalid address: {exc}"
         result.duration_ms = round((time.monotonic() - started) * 1000)
         return result
 
@@ -112,7 +114,13 @@ class Fetcher:
             with self.client.stream("GET", current, headers=headers) as response:
                 status = response.status_code
                 if status in PERMANENT | TEMPORARY and "location" in response.headers:
-                    nxt = urljoin(current, response.headers["location"])
+                    location = response.headers["location"]
+                    try:
+                        nxt = urljoin(current, location)
+                        httpx.URL(nxt)  # raises here, not on the next hop
+                    except (ValueError, httpx.InvalidURL):
+                        result.status, result.error = status, f"redirected to an invalid address: {location!r}"
+                        return
                     all_permanent = all_permanent and status in PERMANENT
                     if nxt in seen:
                         result.status, result.error = status, f"redirect loop at {nxt}"

@@ -71,7 +71,16 @@ class Pipeline:
     # -- 1–2: fetch and parse one feed ------------------------------------------
 
     def poll_feed(self, feed: Feed, force: bool = False) -> PassResult | None:
-        """One fetch of one feed, with its backoff and disabling rules."""
+        """One fetch of one feed, with its backoff and disabling rules; None if
+        it failed. A crash is that feed's alone: logged with its name, and the
+        pass (``monitor once``) or the schedule (the daemon) goes on."""
+        try:
+            return self._poll_feed(feed, force)
+        except Exception:
+            log.exception("feed_poll_crashed", feed=feed.name, url=feed.url)
+            return None
+
+    def _poll_feed(self, feed: Feed, force: bool) -> PassResult | None:
         row = self.store.sync_feed(feed.name, feed.url)
         now = utcnow()
         if row["disabled_reason"]:

@@ -104,11 +104,7 @@ class Daemon:
     # -- jobs ---------------------------------------------------------------
 
     def _feed_job(self, feed: Feed) -> None:
-        try:
-            outcome = self.pipeline.poll_feed(feed)
-        except Exception:
-            log.exception("feed_job_crashed", feed=feed.name)
-            return
+        outcome = self.pipeline.poll_feed(feed)
         if outcome and outcome.alerts:
             self._send_outbox()
 

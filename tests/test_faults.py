@@ -28,15 +28,30 @@ def stored_texts(monitor_env) -> str:
         return " ".join(f"{t} {x}" for t, x in conn.execute("SELECT title, text FROM articles"))
 
 
+RAW_ANSWERS = {
+    # half a feed, then a stall past the read timeout
+    "/slow.xml": b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 1000\r\n\r\n<rss version=\"2.0\"><channel>",
+    # a permanent move to an address no URL parser accepts (werkzeug refuses to send it)
+    "/badmove.xml": b"HTTP/1.1 301 Moved Permanently\r\nLocation: http://[broken/feed.xml\r\nContent-Length: 0\r\n\r\n",
+}
+
+
 @pytest.fixture
-def slow_drip_url():
-    """A server of its own that sends half a feed, then stalls past the read timeout."""
+def raw_server_url():
+    """A server of its own for answers werkzeug will not give (RAW_ANSWERS), each
+    followed by a stall; the connection is then closed."""
     import socket
 
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(4)
     stop = threading.Event()
+
+    def answer(conn):
+        path = conn.recv(4096).split(b" ")[1].decode()
+        conn.sendall(RAW_ANSWERS[path])
+        stop.wait(4)
+        conn.close()
 
     def serve():
         server.settimeout(0.2)
@@ -45,14 +60,11 @@ def slow_drip_url():
                 conn, _ = server.accept()
             except OSError:
                 continue
-            conn.recv(4096)
-            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 1000\r\n\r\n<rss version=\"2.0\"><channel>")
-            stop.wait(4)
-            conn.close()
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}/slow.xml"
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
     stop.set()
     thread.join()
     server.close()
@@ -63,7 +75,7 @@ BOMB = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
         + ']><rss version="2.0"><channel><title>&lol9;</title><item><title>Bomb &lol9;</title><guid>b</guid></item></channel></rss>')
 
 
-def test_broken_feeds_are_reported_and_the_pass_goes_on(monitor_env, rss, httpserver, tmp_path, slow_drip_url):
+def test_broken_feeds_are_reported_and_the_pass_goes_on(monitor_env, rss, httpserver, tmp_path, raw_server_url):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-LOCAL-FILE")
     good = rss([TORKHAM_OPEN])
@@ -89,13 +101,15 @@ def test_broken_feeds_are_reported_and_the_pass_goes_on(monitor_env, rss, httpse
         httpserver.expect_request(path).respond_with_handler(handler)
     names = [(p.strip("/").split(".")[0], p) for p in served if p != "/loop2.xml"]
     config = feed_config(httpserver.url_for("/"), names).replace("read_timeout = 5", "read_timeout = 2")
-    monitor_env.configure(config + f'[[feeds]]\nname = "slow"\nurl = "{slow_drip_url}"\n')
+    raw = "".join(f'[[feeds]]\nname = "{path[1:-4]}"\nurl = "{raw_server_url}{path}"\n' for path in RAW_ANSWERS)
+    monitor_env.configure(config + raw)
     result = monitor_env.run("once", timeout=120)
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
     state = feeds(monitor_env)
     assert "timeout" in state["slow"]["last_error"]
     assert "redirect loop" in state["loop"]["last_error"]
+    assert "redirected to an invalid address" in state["badmove"]["last_error"]
     assert state["ok"]["failures"] == 0 and [a["subject"] for a in monitor_env.alerts()] == ["Torkham"]
     texts = stored_texts(monitor_env)
     assert "TOP-SECRET-LOCAL-FILE" not in texts  # no local file is read
