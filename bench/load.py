@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import math
+import statistics
 import multiprocessing
 import sys
 import tempfile
@@ -35,6 +36,8 @@ from monitor.log import configure  # noqa: E402
 from monitor.models import Feed  # noqa: E402
 from monitor.pipeline import Pipeline  # noqa: E402
 from monitor.testing import rss_document  # noqa: E402
+
+SECOND_PASSES = 5
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -110,9 +113,14 @@ def second_pass(feeds: int, entries: int, concurrency: int, etag: bool) -> tuple
         started = time.perf_counter()
         first = pipeline.poll_all(targets)
         first_seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        pipeline.poll_all(targets)
-        second_seconds = time.perf_counter() - started
+        # A second pass is short (a few tenths of a second) and the machine
+        # noisy: time several identical ones and take the median.
+        seconds = []
+        for _ in range(SECOND_PASSES):
+            started = time.perf_counter()
+            pipeline.poll_all(targets)
+            seconds.append(time.perf_counter() - started)
+        second_seconds = statistics.median(seconds)
         pipeline.close()
         app.close()
     server.shutdown()
@@ -153,7 +161,7 @@ def main() -> None:
         first, second, new = second_pass(args.feeds, args.entries, args.concurrency, etag)
         kind = "honours ETag" if etag else "ignores conditional GET"
         share = second / first
-        print(f"second pass, server {kind}: first {first:.2f} s ({new} new articles), second {second:.3f} s = {share:.1%} (target < 5%) -> {'OK' if share < 0.05 else 'OVER TARGET'}")
+        print(f"second pass, server {kind}: first {first:.2f} s ({new} new articles), second (median of {SECOND_PASSES}) {second:.3f} s = {share:.1%} (target < 5%) -> {'OK' if share < 0.05 else 'OVER TARGET'}")
     seconds = slow_feeds(args.slow_feeds, args.concurrency)
     bound = 1.5 * math.ceil(args.slow_feeds / args.concurrency) * 0.2
     print(f"{args.slow_feeds} feeds answering after 200 ms, concurrency {args.concurrency}: {seconds:.2f} s (target <= {bound:.2f} s) -> {'OK' if seconds <= bound else 'OVER TARGET'}")

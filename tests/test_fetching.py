@@ -134,3 +134,19 @@ def test_unreachable_feed_is_reported_not_fatal(monitor_env, rss, httpserver):
     assert "2 feeds, 1 failed, 1 new articles" in result.stdout
     assert "Traceback" not in result.stderr
     assert feeds_row(monitor_env, "Dead")["failures"] == 1
+
+
+def test_the_proxy_the_environment_names_is_used_except_for_no_proxy_hosts(monitor_env, rss, httpserver):
+    # A desk behind an office proxy sets HTTP_PROXY as for any other tool. The
+    # test server plays the proxy: a request through a proxy names the whole URL.
+    httpserver.expect_request("/dawn.xml").respond_with_data(rss([TORKHAM_OPEN]), content_type="application/rss+xml")
+    httpserver.expect_request("/local.xml").respond_with_data(rss([IRRELEVANT]), content_type="application/rss+xml")
+    monitor_env.configure(
+        feed_config("http://feeds.example.invalid", [("Dawn", "/dawn.xml")])
+        + f'[[feeds]]\nname = "Local"\nurl = "{httpserver.url_for("/local.xml")}"\n'
+    )
+    monitor_env.env.update(HTTP_PROXY=httpserver.url_for(""), NO_PROXY="127.0.0.1")
+    result = monitor_env.run("once")
+    assert "2 feeds, 0 failed, 2 new articles, 1 alerts" in result.stdout
+    targets = {request.path: request.environ["REQUEST_URI"] for request, _ in httpserver.log}
+    assert targets == {"/dawn.xml": "http://feeds.example.invalid/dawn.xml", "/local.xml": "/local.xml"}
