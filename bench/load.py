@@ -37,6 +37,7 @@ from monitor.models import Feed  # noqa: E402
 from monitor.pipeline import Pipeline  # noqa: E402
 from monitor.testing import rss_document  # noqa: E402
 
+ROUNDS = 3  # fresh databases, each: one first pass, then SECOND_PASSES second ones
 SECOND_PASSES = 5
 
 
@@ -103,28 +104,28 @@ def open_app(tmp: str, concurrency: int) -> App:
 
 
 def second_pass(feeds: int, entries: int, concurrency: int, etag: bool) -> tuple[float, float, int]:
+    """Median first pass and median second pass over ROUNDS fresh databases:
+    the machine is noisy and a second pass takes only a few tenths of a second."""
     documents = {f"/feed/{i}.xml": doc for i, doc in enumerate(corpus(feeds * entries, 0.1))}
     server = serve(documents, etag=etag)
     port = server.server_address[1]
     targets = [Feed(name=f"feed {i}", url=f"http://127.0.0.1:{port}{path}") for i, path in enumerate(documents)]
-    with tempfile.TemporaryDirectory() as tmp:
-        app = open_app(tmp, concurrency)
-        pipeline = Pipeline(app, notify=False)
-        started = time.perf_counter()
-        first = pipeline.poll_all(targets)
-        first_seconds = time.perf_counter() - started
-        # A second pass is short (a few tenths of a second) and the machine
-        # noisy: time several identical ones and take the median.
-        seconds = []
-        for _ in range(SECOND_PASSES):
+    firsts, seconds = [], []
+    for _ in range(ROUNDS):
+        with tempfile.TemporaryDirectory() as tmp:
+            app = open_app(tmp, concurrency)
+            pipeline = Pipeline(app, notify=False)
             started = time.perf_counter()
-            pipeline.poll_all(targets)
-            seconds.append(time.perf_counter() - started)
-        second_seconds = statistics.median(seconds)
-        pipeline.close()
-        app.close()
+            first = pipeline.poll_all(targets)
+            firsts.append(time.perf_counter() - started)
+            for _ in range(SECOND_PASSES):
+                started = time.perf_counter()
+                pipeline.poll_all(targets)
+                seconds.append(time.perf_counter() - started)
+            pipeline.close()
+            app.close()
     server.shutdown()
-    return first_seconds, second_seconds, sum(o.new for o in first if o)
+    return statistics.median(firsts), statistics.median(seconds), sum(o.new for o in first if o)
 
 
 def slow_feeds(count: int, concurrency: int, delay: float = 0.2) -> float:
@@ -161,7 +162,7 @@ def main() -> None:
         first, second, new = second_pass(args.feeds, args.entries, args.concurrency, etag)
         kind = "honours ETag" if etag else "ignores conditional GET"
         share = second / first
-        print(f"second pass, server {kind}: first {first:.2f} s ({new} new articles), second (median of {SECOND_PASSES}) {second:.3f} s = {share:.1%} (target < 5%) -> {'OK' if share < 0.05 else 'OVER TARGET'}")
+        print(f"second pass, server {kind}: first {first:.2f} s ({new} new articles), second {second:.3f} s (medians of {ROUNDS} and {ROUNDS * SECOND_PASSES}) = {share:.1%} (target < 5%) -> {'OK' if share < 0.05 else 'OVER TARGET'}")
     seconds = slow_feeds(args.slow_feeds, args.concurrency)
     bound = 1.5 * math.ceil(args.slow_feeds / args.concurrency) * 0.2
     print(f"{args.slow_feeds} feeds answering after 200 ms, concurrency {args.concurrency}: {seconds:.2f} s (target <= {bound:.2f} s) -> {'OK' if seconds <= bound else 'OVER TARGET'}")
