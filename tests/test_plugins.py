@@ -184,3 +184,32 @@ def test_a_plugin_that_hangs_past_its_budget_is_named_and_the_rest_go_on(monitor
     errors = [json.loads(l) for l in result.stderr.splitlines() if '"plugin_failed"' in l]
     assert [e["plugin"] for e in errors] == ["sleepy"]  # reported once, then disabled
     assert "did not return within 1 s" in errors[0]["error"] and errors[0]["article"] == TORKHAM_OPEN["link"]
+
+
+STDLIB_LOGGING_PLUGIN = '''
+import logging
+
+import monitor
+
+log = logging.getLogger("fuelwatch")
+
+
+@monitor.hookimpl
+def detect(article):
+    log.info("looked at %s", article.guid)  # below the default level of WARNING for libraries
+    log.warning("no price in %s", article.guid)
+    return []
+'''
+
+
+def test_a_plugin_logging_through_the_standard_library_lands_in_the_same_json_log(monitor_env, rss):
+    # Plugins and libraries (APScheduler, httpx) log with `logging`; each such
+    # record must be one whole JSON line like ours, or `jq` on the journal breaks.
+    (monitor_env.plugins_dir / "fuelwatch.py").write_text(STDLIB_LOGGING_PLUGIN)
+    path = monitor_env.root / "feed.xml"
+    path.write_bytes(rss([TORKHAM_OPEN]))
+    result = monitor_env.run("--log-format", "json", "replay", str(path), "--no-notify")
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    events = [json.loads(line) for line in lines]  # every line is JSON
+    [warning] = [e for e in events if e.get("logger") == "fuelwatch"]
+    assert warning["event"] == "no price in torkham-open" and warning["level"] == "warning" and "timestamp" in warning
