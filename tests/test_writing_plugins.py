@@ -75,3 +75,31 @@ def test_a_bad_rule_is_one_line_naming_it(monitor_env):
     (monitor_env.root / "rules.toml").write_text('[[rule]]\nname = "nameless-subject"\nvalue = "y"\nall = ["x"]\n')
     line = monitor_env.run("check-config", check=False).stderr.strip()
     assert "rule 'nameless-subject': missing subject" in line
+
+
+def test_lowered_patterns_find_exactly_what_the_case_insensitive_ones_find():
+    # monitor.text.lowered is how the built-ins run their hottest patterns; a
+    # plugin author may wrap theirs the same way and must get the same matches.
+    import re
+
+    from monitor.text import lowered
+
+    patterns = [
+        r"\b(?:Torkham|Chaman) (?:crossing|border)\b",
+        r"(?P<n>\d+|TWO|Three)\s+(?:SOLDIERS|militants)(?P=n)?",  # named groups keep their names
+        r"\bDoha\S*\s+\w+",  # \S and \w keep their meaning
+        r"(?-i:TTP) fighters",  # case-sensitive parts: the original pattern is used
+    ]
+    texts = [
+        "Torkham Crossing reopened; the CHAMAN BORDER stayed shut.",
+        "ISPR said 23 Soldiers and three MILITANTS were killed.",
+        "The Doha-brokered truce held; DOHA's mediators met.",
+        "TTP fighters crossed; ttp fighters is not the acronym.",
+        "İstanbul talks: Torkham crossing and 2 soldiers",  # lower-casing "İ" changes the length
+    ]
+    for source in patterns:
+        pattern = re.compile(source, re.I)
+        for text in texts:
+            expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
+            assert [(m.start(), m.end()) for m in lowered(pattern).finditer(text)] == expected, (source, text)
+            assert bool(lowered(pattern).search(text)) == bool(expected)

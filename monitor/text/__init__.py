@@ -13,6 +13,7 @@ from monitor.text.cues import (
     window_before,
 )
 from monitor.text.gazetteer import Gazetteer, Mention, load_data, load_table, load_user_table
+from monitor.text.lowered import Lowered, lowered
 from monitor.text.numbers import Number, find_numbers, parse_number, words_to_int
 from monitor.text.scope import Scope, load_scope
 from monitor.text.sentences import Sentence, clause_of, clauses, split_sentences
@@ -20,6 +21,7 @@ from monitor.text.sentences import Sentence, clause_of, clauses, split_sentences
 __all__ = [
     "asserted_now",
     "Gazetteer",
+    "Lowered",
     "Mention",
     "Number",
     "Scope",
@@ -35,6 +37,7 @@ __all__ = [
     "load_scope",
     "load_table",
     "load_user_table",
+    "lowered",
     "mentioned_dates",
     "negated",
     "not_asserted",

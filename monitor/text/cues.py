@@ -12,18 +12,19 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from monitor.text.lowered import lowered
 from monitor.text.sentences import clause_of
 
-NEGATION = re.compile(
+NEGATION = lowered(re.compile(
     r"\b(?:not|no|never|n't|without|neither|nor|yet to|no longer|none|failed to|refused to|instead of)\b|n't\b", re.I
-)
-DENIAL = re.compile(
+))
+DENIAL = lowered(re.compile(
     r"\b(?:den(?:y|ied|ies|ying|ial)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|rubbish(?:ed)?|"
     r"baseless|false reports?|rumou?rs?|dispel(?:led)?|contradict(?:ed|s)?)\b",
     re.I,
-)
+))
 # Hopes, plans, demands, conditions, the future, possibility.
-MODAL = re.compile(
+MODAL = lowered(re.compile(
     r"\b(?:hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|consider(?:s|ed|ing)?|"
     r"mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? for|"
     r"want(?:s|ed)?|seek(?:s|ing)?|sought|push(?:es|ed|ing)? for|aim(?:s|ed)? to|intend(?:s|ed)?|"
@@ -33,27 +34,27 @@ MODAL = re.compile(
     r"prospect|chance|talks? (?:on|about)|efforts? to|bid to|attempt(?:s|ed)? to|sought to|fear(?:s|ed)?|risk(?:s|ed)?|"
     r"discuss(?:es|ed|ing|ion|ions)?|negotiat\w*|debat\w*|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing)|review(?:s|ed|ing)?)\b",
     re.I,
-)
+))
 QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|say|told|added|stated|claimed|claims|announced|confirmed|reported|according to|insisted|acknowledged|admitted|noted)\b",
     re.I,
 )
-PAST_PERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ed|shut|built|held|broken|seen|begun|fought|brought|taken|led)\b", re.I)
-RELATIVE_PAST = re.compile(
+PAST_PERFECT = lowered(re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ed|shut|built|held|broken|seen|begun|fought|brought|taken|led)\b", re.I))
+RELATIVE_PAST = lowered(re.compile(
     r"\b(?:last (?:week|month|year|spring|summer|autumn|winter)|earlier this (?:month|year)|previously|in the past|"
     r"(?:weeks|months|years) ago|(?:during|since|after) (?:last|the) (?:month|year)'?s?|"
     r"(?:during|in) (?:the )?(?:earlier|previous|past|last) (?:clashes|fighting|round|conflict)|"
     r"at the time|back then|once again recalled|recalled)\b",
     re.I,
-)
+))
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH_RE = "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS)
 _DATE_TEXT = rf"(?:\d{{1,2}}\s+(?:{_MONTH_RE})|(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)(?:,?\s+\d{{4}})?"
-EXPLICIT_DATE = re.compile(
+EXPLICIT_DATE = lowered(re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})\b\.?(?:\s+(?P<y1>\d{{4}}))?|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?|in (?P<m3>{_MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?\b)",
     re.I,
-)
+))
 
 WINDOW = 70  # characters before a cue that can qualify it
 
@@ -79,7 +80,7 @@ def denied(sentence: str, position: int) -> bool:
     return bool(DENIAL.search(sentence[:position]))
 
 
-INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?$", re.I)
+INFINITIVE = lowered(re.compile(r"\bto\s+(?:be\s+)?$", re.I))
 
 
 def hedged(sentence: str, position: int, width: int = WINDOW) -> bool:

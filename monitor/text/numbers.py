@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from monitor.text.lowered import lowered
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -18,12 +20,12 @@ VAGUE = {"dozens", "scores", "hundreds", "thousands", "several", "many", "numero
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "a", "an", "dozen", "and"], key=len, reverse=True))
 _QUALIFIER = r"(?:(?:more than|over|at least|nearly|almost|about|around|some|up to|as many as|fewer than|less than|roughly|approximately|an estimated)\s+)?"
-NUMBER_RE = re.compile(
+NUMBER_RE = lowered(re.compile(
     rf"\b{_QUALIFIER}(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s*(?:hundred|thousand|million))?"
     rf"|(?:(?:{_WORD})[\s-]+)*(?:{'|'.join([*UNITS, *TENS, 'dozen', 'hundred', 'thousand'])})"
     rf"|dozens|scores|hundreds|thousands|several|numerous)\b",
     re.I,
-)
+))
 
 
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"

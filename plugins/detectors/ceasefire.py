@@ -16,28 +16,28 @@ from __future__ import annotations
 import re
 
 import monitor
-from monitor.text import Sentence, asserted_now, load_data, load_scope, split_sentences
+from monitor.text import Lowered, Sentence, asserted_now, load_data, load_scope, lowered, split_sentences
 
 SUBJECT = "Pakistan–Afghanistan ceasefire"
 DATA = "monitor.plugins.data"
 
 TRUCE = r"(?:cease-?fire|truce|armistice|Doha (?:agreement|accord|deal|understanding))"
-CUES: list[tuple[str, int, re.Pattern]] = [
+CUES: list[tuple[str, int, Lowered]] = [
     # (value, priority, pattern): a higher priority wins within one article.
     (
         "in_effect",
         5,  # restored or newly agreed: the news that ends a breach or collapse
-        re.compile(
+        lowered(re.compile(
             rf"\b(?:restor\w*|reinstat\w*|reviv\w*|renew\w*|extend\w*|agreed (?:to |on |upon )?(?:a |an |the )?(?:new |fresh |immediate |permanent |lasting |open-ended )?(?:\S+ )?|"
             rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|brokered (?:a |an |the )?|announced (?:a |an |the )?)[\w\s-]{{0,30}}?{TRUCE}"
             rf"|{TRUCE}[\w\s,-]{{0,30}}?\b(?:was |has been |have been |is )?(?:restored|reinstated|extended|renewed|made (?:open-ended|permanent)|transformed into)",
             re.I,
-        ),
+        )),
     ),
     (
         "collapsed",
         4,
-        re.compile(
+        lowered(re.compile(
             rf"{TRUCE}[\w\s,'’-]{{0,40}}?\b(?:has |had |have )?(?:collapsed|broken down|broke down|"
             # "the truce ended the fighting": ended something else, it did not end
             r"ended(?!\s+(?:the|a|an|weeks|days|months|\d+|fighting|hostilities|clashes|war|violence)\b)|"
@@ -46,30 +46,30 @@ CUES: list[tuple[str, int, re.Pattern]] = [
             rf"|\b(?:ended|scrapped|abandoned|called off|pulled out of|withdr[ae]w\w* from|terminated|tore up|declared (?:an end to|the end of)|suspended)\s+(?:the |a |its |their )?(?:\w+ )?{TRUCE}"
             r"|\b(?:full-scale|all-out|open|full) (?:war|fighting|hostilities|conflict) (?:has |have )?(?:resumed|erupted|broke out|broken out|returned)",
             re.I,
-        ),
+        )),
     ),
     (
         "violated",
         3,
-        re.compile(
+        lowered(re.compile(
             rf"\b(?:violat\w*|breach\w*|broke|breaking|broken|flout\w*|undermin\w*)\b[\w\s,'’-]{{0,40}}?{TRUCE}"
             rf"|{TRUCE}[\w\s-]{{0,20}}?\b(?:violations?|breach(?:es)?|(?:was |were |has been |is )?violated|(?:was |has been |is )?breached)\b",
             re.I,
-        ),
+        )),
     ),
     (
         "in_effect",
         1,  # holding: usually the state already known, so silent
-        re.compile(
+        lowered(re.compile(
             rf"{TRUCE}[\w\s,-]{{0,30}}?\b(?:holds|held|holding|remains? (?:in place|in effect|in force|intact)|"
             rf"(?:was |is )?still in (?:place|effect|force)|in effect|in force|took effect|came into (?:effect|force)|continues|continued)"
             rf"|\b(?:committed|commitment) to (?:the |a )?(?:\w+ )?{TRUCE}",
             re.I,
-        ),
+        )),
     ),
 ]
 # Fighting that breaches a truce by itself: strikes from the air and cross-border fire.
-STRONG_HOSTILITIES = re.compile(
+STRONG_HOSTILITIES = lowered(re.compile(
     r"\b(?:air ?strikes?|air raids?|aerial (?:strikes?|bombardment|attacks?)|drone (?:strikes?|attacks?)|"
     # A bombing on the ground is an attack, not a breach of the truce (F012): only
     # bombing from the air or bombardment counts.
@@ -80,22 +80,22 @@ STRONG_HOSTILITIES = re.compile(
     # "struck TTP camps": a strike on military targets (not "an earthquake struck")
     r"(?:struck|strikes? (?:on|against)|targeted|bombed|hit) (?:\w+ ){0,3}?(?:camps?|hideouts?|bases?|positions?|targets?|compounds?|sanctuaries))\b",
     re.I,
-)
+))
 # Weaker signs count only where the article speaks of the truce at all.
-WEAK_HOSTILITIES = re.compile(
+WEAK_HOSTILITIES = lowered(re.compile(
     r"\b(?:clash(?:ed|es)|exchange(?:d)? of fire|exchanged fire|firing|gunfire|fighting (?:erupted|broke out))\b", re.I
-)
-TRUCE_WORD = re.compile(TRUCE, re.I)
-PREFILTER = re.compile(rf"{TRUCE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I)
+))
+TRUCE_WORD = lowered(re.compile(TRUCE, re.I))
+PREFILTER = lowered(re.compile(rf"{TRUCE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I))
 
 _places = load_data(DATA, "places.toml")
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
-AFGHAN_SIDE = re.compile(
+AFGHAN_SIDE = lowered(re.compile(
     r"\b(?:Afghan|Afghanistan|Kabul|Taliban|cross-border|across the border|Durand Line|"
     + "|".join(re.escape(p) for p in _places["afghanistan"]["places"])
     + r")\b",
     re.I,
-)
+))
 SEVERITY = {"collapsed": "high", "violated": "high", "in_effect": "medium"}
 
 

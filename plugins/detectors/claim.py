@@ -32,37 +32,38 @@ from monitor.text import (
     load_data,
     load_scope,
     load_table,
+    lowered,
     split_sentences,
 )
 
 DATA = "monitor.plugins.data"
 
-REPORTING = re.compile(
+REPORTING = lowered(re.compile(
     r"\b(?:said|says|say|saying|claim(?:ed|s|ing)?|stated|states|announc(?:ed|es)|confirm(?:ed|s)|told|tells|added|"
     r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
     r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|tweeted|posted|wrote)\b",
     re.I,
-)
-DENIAL_VERB = re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|refuted|rubbished)\b", re.I)
-ACCORDING = re.compile(r"\baccording to\b", re.I)
+))
+DENIAL_VERB = lowered(re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|refuted|rubbished)\b", re.I))
+ACCORDING = lowered(re.compile(r"\baccording to\b", re.I))
 ASIDE = re.compile(
     r"(?:meanwhile|however|also|too|again|in turn|in response|for (?:its|their|his|her) part|in a statement|separately|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
     re.I,
 )
-NON_PARTY_SPEAKER = re.compile(
+NON_PARTY_SPEAKER = lowered(re.compile(
     r"\b(?:residents?|witnesses|traders|villagers|locals|people|doctors|journalists|reporters|analysts|experts|"
     r"students|families|drivers|transporters|shopkeepers|relatives|elders|activists|observers|media)\s*$",
     re.I,
-)
+))
 PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 
-CASUALTY_VERB = re.compile(
+CASUALTY_VERB = lowered(re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|lives|martyr\w*|wound\w*|injur\w*|captured|"
     r"loss(?:es)?|lost|casualt\w*|neutrali[sz]ed|eliminated|slain|perished)\b",
     re.I,
-)
+))
 OWN_LOSS = re.compile(r"\b(?:loss(?:es)?|lost|died|martyr\w*|conced\w*|embraced|own|our)\b", re.I)
 PEOPLE = (
     r"soldiers?|troops?|personnel|servicemen|security (?:personnel|forces|officials)|officers?|policemen|police(?:men)?|"
@@ -84,29 +85,29 @@ CIVILIAN = re.compile(
 MILITANT = re.compile(r"^(?:militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?)$", re.I)
 ADDED_ONE = re.compile(r"^\s+and\s+(?:a|an|one)\s+(?:woman|man|child|girl|boy|civilian|soldier|elderly \w+)\b", re.I)
 
-TERRITORY_VERB = re.compile(
+TERRITORY_VERB = lowered(re.compile(
     r"\b(?:captur\w*|recaptur\w*|retak\w+|retook|regain\w*|overr[ua]n\w*|seiz\w*|destroy\w*|took (?:control|over)|taken (?:control|over)|"
     r"occupied|demolished|razed|overpowered)\b",
     re.I,
-)
+))
 POSTS = re.compile(r"\b(?:(?:border |check[- ]?|security |military )?posts?|outposts?|positions?|pickets?|checkpoints?)\b", re.I)
-STRIKE = re.compile(
+STRIKE = lowered(re.compile(
     r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
     r"target(?:ed|ing)|attack(?:ed|s)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed))\b",
     re.I,
-)
+))
 TTP_SITES = re.compile(r"\b(?:TTP|militant|terrorist|khawarij)\s+(?:bases|hideouts|camps|sanctuaries|training centres|positions)\b", re.I)
-ACCUSE = re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w*)", re.I)
-ACCUSATION_CONTENT = re.compile(
+ACCUSE = lowered(re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w*)", re.I))
+ACCUSATION_CONTENT = lowered(re.compile(
     r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|prox(?:y|ies)|sponsor\w*|puppet|"
     r"(?:backing|supporting|support(?:s)? for|support(?:s)? to|providing support|provides support|funding|arming)\b|"
     r"violat\w* (?:of )?(?:the |a )?(?:cease-?fire|truce)|breach\w* (?:of )?(?:the )?(?:cease-?fire|truce))",
     re.I,
-)
+))
 TOPICS = [
-    ("ceasefire_violation", re.compile(r"\b(?:violat\w*|breach\w*|break\w*|broke)\b[\w\s]{0,25}(?:cease-?fire|truce)", re.I)),
-    ("harbouring", re.compile(r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|host\w*|back\w*|support\w*|sponsor\w*|fund\w*|arm(?:ing|s)|soil|territory)\b", re.I)),
-    ("proxy", re.compile(r"\b(?:prox(?:y|ies)|puppet|work(?:ing|s)? (?:with|for)|collu\w*|consort\w*|conspir\w*|plot\w*|behest|on behalf|India|New Delhi|Washington|United States)\b", re.I)),
+    ("ceasefire_violation", lowered(re.compile(r"\b(?:violat\w*|breach\w*|break\w*|broke)\b[\w\s]{0,25}(?:cease-?fire|truce)", re.I))),
+    ("harbouring", lowered(re.compile(r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|host\w*|back\w*|support\w*|sponsor\w*|fund\w*|arm(?:ing|s)|soil|territory)\b", re.I))),
+    ("proxy", lowered(re.compile(r"\b(?:prox(?:y|ies)|puppet|work(?:ing|s)? (?:with|for)|collu\w*|consort\w*|conspir\w*|plot\w*|behest|on behalf|India|New Delhi|Washington|United States)\b", re.I))),
 ]
 
 _parties = load_table(DATA, "parties.toml", "parties")
@@ -114,7 +115,7 @@ _places = load_data(DATA, "places.toml")
 PARTIES = Gazetteer(_parties)
 PLACES = Gazetteer({p: [] for p in _places["afghanistan"]["places"] + _places["pakistan"]["places"]})
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
-PREFILTER = re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}", re.I)
+PREFILTER = lowered(re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}", re.I))
 OTHER_SIDE = {"Pakistan": "Afghanistan", "Afghanistan": "Pakistan", "TTP": "Pakistan"}
 
 

@@ -19,43 +19,43 @@ from __future__ import annotations
 import re
 
 import monitor
-from monitor.text import Gazetteer, asserted_now, clause_of, load_data, load_scope, load_table, split_sentences
+from monitor.text import Gazetteer, asserted_now, clause_of, load_data, load_scope, load_table, lowered, split_sentences
 
 DATA = "monitor.plugins.data"
 
-OPEN = re.compile(
+OPEN = lowered(re.compile(
     r"\b(?:re-?open(?:ed|s|ing)?|open(?:ed|s)?(?! fire)(?! to (?:fire|attack))|resum(?:ed|es|ing|ption)|restor(?:ed|ing)|"
     r"(?:lift(?:ed|s)?|end(?:ed|s)?) (?:the |a |its )?(?:\w+ )?(?:closure|ban|suspension|blockade)|back in operation|operational again|"
     r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only))\b",
     re.I,
-)
-CLOSED = re.compile(
+))
+CLOSED = lowered(re.compile(
     r"\b(?:clos(?:ed|es|ing)|shut(?:s|ting)?(?: down)?|seal(?:ed|s|ing)|suspend(?:ed|s|ing)|halt(?:ed|s|ing)|block(?:ed|ing)|"
     r"stopp(?:ed|ing)|suspension|barred|turned (?:back|away)|remain(?:s|ed)? (?:shut|closed)|stay(?:s|ed)? (?:shut|closed))\b",
     re.I,
-)
+))
 # "reopened the crossing for returning refugees": restricted traffic, counted
 # only where the clause also opens something ("closed for pedestrians" is closed).
-PARTIAL_FOR = re.compile(
+PARTIAL_FOR = lowered(re.compile(
     r"\bfor (?:the )?(?:evacuation|return|repatriation|passage) of\b|"
     r"\bfor (?:the )?(?:returning |deported |stranded |repatriated |Afghan |registered )?(?:refugees|returnees|deportees|"
     r"pedestrians|foot traffic|diplomats|patients|students|nationals|humanitarian (?:aid|cargo|supplies|purposes)|empty (?:trucks|containers|vehicles))\b",
     re.I,
-)
+))
 # "…, while passenger movement remains suspended": opened for some traffic only.
-STILL_SHUT_FOR_SOME = re.compile(
+STILL_SHUT_FOR_SOME = lowered(re.compile(
     r"\b(?:passenger|pedestrian|people|traveller|traveler|trade|cargo|goods|commercial|transit|truck|vehicle)s?"
     r"(?: movement| traffic| vehicles)? (?:remains?|remained|stays?|stayed|is|are|was|were)? ?(?:still )?"
     r"(?:suspended|closed|barred|halted|banned|not allowed|shut)\b",
     re.I,
-)
+))
 # People sent across a crossing that is otherwise shut: "deported 5,000 Afghans
 # through Chaman, while the border otherwise remained closed to trade".
-SENT_THROUGH = re.compile(
+SENT_THROUGH = lowered(re.compile(
     r"\b(?:deport\w*|repatriat\w*|expell?\w*|returned|sent back|pushed back)\b[^.;]{0,60}?\b(?:through|via|across|at)\b", re.I
-)
+))
 CLOSURE_NOUN = re.compile(r"\b(?:closure|shutdown|blockade)\b", re.I)
-PARTIAL = re.compile(
+PARTIAL = lowered(re.compile(
     r"\b(?:partial(?:ly)?|partly|limited (?:basis|traffic|trade|movement|hours|capacity)|"
     r"only (?:for |to )?(?:pedestrians|refugees|returnees|deportees|trade|goods|cargo|humanitarian|empty|one|certain|diplomats|patients|students|foot|exports|imports)|"
     r"(?:pedestrians|refugees|returnees|deportees|returning|deported|repatriated|stranded|Afghan (?:nationals|refugees|families|citizens|migrants)|nationals|patients|students|families) "
@@ -67,7 +67,7 @@ PARTIAL = re.compile(
     r"on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)(?:,? (?:and |or )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))* only|"
     r"(?:trade|goods|cargo|commercial traffic) only|only (?:trade|goods|cargo)|for (?:pedestrians|foot traffic) only)\b",
     re.I,
-)
+))
 FULLY = re.compile(r"\b(?:fully|completely|all (?:kinds|types) of|all traffic|for all|both trade and|trade and (?:travel|travellers|pedestrians|passengers)|normal(?:ly)? (?:traffic|operations|trade))\b", re.I)
 PREFIX_BACKGROUND = re.compile(r"\b(?:after|since|following|despite|amid|days of|weeks of|months of|ended (?:a|the))\s+(?:\w+\s+){0,4}$", re.I)
 
