@@ -240,8 +240,9 @@ class PluginManager:
         raise LookupError(f"plugin {name!r} does not implement {hook}")
 
     def _invoke(self, impl: pluggy.HookImpl, hook: str, kwargs: dict[str, Any]) -> Any:
-        available = kwargs if "config" in kwargs else {**kwargs, "config": self._section(impl.plugin_name)}
-        args = {name: available[name] for name in impl.argnames if name in available}
+        args = {name: kwargs[name] for name in impl.argnames if name in kwargs}
+        if "config" in impl.argnames and "config" not in kwargs:
+            args["config"] = self._section(impl.plugin_name)
         started = time.monotonic()
         result = impl.function(**args)
         if inspect.isgenerator(result):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -26,13 +27,21 @@ class Mention:
     end: int
 
 
+def _is_acronym(alias: str) -> bool:
+    # Short acronyms ("US", "UN", "TTP") match only as written: "us" is a pronoun.
+    return bool(re.match(r"[A-Za-z]", alias)) and len(alias) <= 5 and sum(c.isupper() for c in alias) >= 2
+
+
 def _alternative(alias: str) -> str:
     # Spaces and hyphens are interchangeable: "Bab-e-Dosti", "Bab e Dosti".
     escaped = r"[\s\-]*".join(re.escape(part) for part in re.split(r"[\s\-]+", alias) if part)
-    # Short acronyms ("US", "UN", "TTP") match only as written: "us" is a pronoun.
-    if re.match(r"[A-Za-z]", alias) and len(alias) <= 5 and sum(c.isupper() for c in alias) >= 2:
-        return rf"(?-i:{escaped})"
-    return escaped
+    return rf"(?-i:{escaped})" if _is_acronym(alias) else escaped
+
+
+def _words(alternatives: list[str], flags: int = 0) -> re.Pattern[str]:
+    # One pair of word boundaries around the whole alternation: positions
+    # inside a word fail at once instead of trying every alias there.
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)" if alternatives else r"(?!x)x", flags)
 
 
 class Gazetteer:
@@ -45,10 +54,13 @@ class Gazetteer:
                 self._lookup[self._key(alias)] = canonical
         ordered = sorted(self._lookup, key=len, reverse=True)
         originals = {self._key(a): a for aliases in self.names.values() for a in aliases}
-        # One pair of word boundaries around the whole alternation: positions
-        # inside a word fail at once instead of trying every alias there.
-        alternatives = "|".join(_alternative(originals[k]) for k in ordered)
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)" if alternatives else r"(?!x)x", re.I)
+        self.pattern = _words([_alternative(originals[k]) for k in ordered], re.I)
+        # The same, faster: the other names lower-cased, matched in lower-cased
+        # text without IGNORECASE (which re runs slowly), and the acronyms
+        # matched as written in a pattern of their own. See find().
+        acronyms = [k for k in ordered if _is_acronym(originals[k])]
+        self._lowered = _words([_alternative(originals[k].lower()) for k in ordered if k not in acronyms])
+        self._acronyms = _words([_alternative(originals[k]) for k in acronyms]) if acronyms else None
         quick = "|".join(
             r"[\s\-]*".join(re.escape(p) for p in re.split(r"[\s\-]+", originals[k].lower()) if p) for k in ordered
         )
@@ -56,6 +68,7 @@ class Gazetteer:
         self._mentioned: dict[str, bool] = {}
 
     @staticmethod
+    @lru_cache(maxsize=8192)  # the same few names, found over and over
     def _key(alias: str) -> str:
         return re.sub(r"[\s\-]+", "", alias.lower())
 
@@ -64,13 +77,30 @@ class Gazetteer:
         cached = self._cache.get(text)
         if cached is None:
             cached = tuple(
-                Mention(self._lookup.get(self._key(m.group()), m.group()), m.group(), m.start(), m.end())
-                for m in self.pattern.finditer(text)
+                Mention(self._lookup.get(self._key(text[start:end]), text[start:end]), text[start:end], start, end)
+                for start, end in self._spans(text)
             )
             if len(self._cache) > 4096:
                 self._cache.clear()
             self._cache[text] = cached
         return list(cached)
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # "İ": offsets would shift; take the slow way
+            return [m.span() for m in self.pattern.finditer(text)]
+        spans = [m.span() for m in self._lowered.finditer(lowered)]
+        if self._acronyms is None:
+            return spans
+        # As one alternation would: leftmost first, the longer name at one
+        # start, none overlapping.
+        spans.extend(m.span() for m in self._acronyms.finditer(text))
+        spans.sort(key=lambda span: (span[0], -span[1]))
+        kept: list[tuple[int, int]] = []
+        for start, end in spans:
+            if not kept or start >= kept[-1][1]:
+                kept.append((start, end))
+        return kept
 
     def mentioned(self, text: str) -> bool:
         """Whether any name may occur: a cheap first test that can say yes

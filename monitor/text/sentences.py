@@ -13,6 +13,7 @@ _ABBREVIATIONS = {
     "u.s", "u.n", "u.k", "e.g", "i.e", "approx", "govt", "pvt", "ltd", "co", "inc", "jr", "sr", "prof",
 }
 _END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+|$)|\n\s*\n")
+_LAST_WORD = re.compile(r"([\w.]+)\.\Z")
 _OPEN_QUOTES = "“\""
 _CLOSE_QUOTES = "”\""
 
@@ -50,7 +51,8 @@ def _split(text: str) -> tuple[Sentence, ...]:
         match = _END.search(text, pos)
         end = match.end() if match else len(text)
         if match and match.group().strip() and match.group()[0] == ".":
-            word = re.search(r"([\w.]+)\.$", text[start:match.start() + 1])
+            # The word before the stop; a short window, since abbreviations are short.
+            word = _LAST_WORD.search(text, max(start, match.start() - 30), match.start() + 1)
             token = word.group(1).lower() if word else ""
             # "Dr." or an initial ("K.") does not end a sentence.
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token.isupper() is False and text[match.start() - 1].isupper()):

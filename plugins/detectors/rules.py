@@ -116,8 +116,19 @@ def _rules(frozen_config: str) -> tuple[Rule, ...]:
     return rules
 
 
+_last: tuple[dict, tuple[Rule, ...]] | None = None
+
+
 def rules_for(config: dict) -> tuple[Rule, ...]:
-    return _rules(json.dumps(config, sort_keys=True, default=str))
+    # The host passes the same section object until the configuration is
+    # reloaded: skip serialising it for the cache key on every article.
+    global _last
+    last = _last
+    if last is not None and last[0] is config:
+        return last[1]
+    rules = _rules(json.dumps(config, sort_keys=True, default=str))
+    _last = (config, rules)
+    return rules
 
 
 def _first_asserted(rule: Rule, sentence: str, article) -> int | None:
