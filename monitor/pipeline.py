@@ -172,6 +172,7 @@ class Pipeline:
         judged: list[tuple[Article, list[Observation]]] = []
         # Feeds list the same entries poll after poll: skip detecting those.
         known = self.store.already_stored(articles)
+        seen_as_of = self.store.data_version()
         for index, article in enumerate(articles):
             if self.stopping.is_set():
                 result.stopped = True
@@ -185,12 +186,21 @@ class Pipeline:
         if not judged:
             return result
         with self.lock, self.store.transaction() as conn:
-            for article, observations in judged:
-                result.alerts.extend(self._commit(conn, article, observations, result))
+            # Whether each article is new was answered above, for the whole
+            # document in a few queries. Ask again, one query an article, only
+            # where that answer may be stale: another connection (a feed in
+            # another thread, another process) has committed since, the article
+            # was a duplicate then, or it repeats one stored from this document.
+            stale = self.store.data_version() != seen_as_of
+            batch = _Keys()
+            for index, (article, observations) in enumerate(judged):
+                check = stale or index in known or batch.has(article)
+                result.alerts.extend(self._commit(conn, article, observations, result, check))
+                batch.add(article)
         return result
 
-    def _commit(self, conn, article: Article, observations: list[Observation], result: PassResult) -> list[Alert]:
-        duplicate = self.store.find_duplicate(conn, article)
+    def _commit(self, conn, article: Article, observations: list[Observation], result: PassResult, check: bool = True) -> list[Alert]:
+        duplicate = self.store.find_duplicate(conn, article) if check else None
         if duplicate:
             reason, existing = duplicate
             if reason != "guid":
@@ -268,6 +278,27 @@ class Pipeline:
             target=obs.target if obs.kind == "claim" else None,
             figure=obs.figure if obs.kind == "claim" else None,
         )
+
+
+class _Keys:
+    """What makes an article a duplicate (see Store.find_duplicate), for the
+    articles of one document."""
+
+    def __init__(self) -> None:
+        self.guids: set[tuple[str, str]] = set()
+        self.values: set[str] = set()
+
+    def has(self, article: Article) -> bool:
+        return (
+            not article.guid  # an empty guid matches other empty guids: let the database say
+            or (article.feed, article.guid) in self.guids
+            or bool(article.canonical_url) and "u" + article.canonical_url in self.values
+            or bool(article.content_hash) and "h" + article.content_hash in self.values
+        )
+
+    def add(self, article: Article) -> None:
+        self.guids.add((article.feed, article.guid))
+        self.values.update(("u" + article.canonical_url, "h" + article.content_hash))
 
 
 def _at_least(severity: str, minimum: str) -> bool:

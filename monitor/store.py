@@ -267,6 +267,10 @@ class Store:
             return None
         return ("guid" if row[1] else "url" if row[2] else "content"), row[0]
 
+    def data_version(self) -> int:
+        """Changes when another connection commits (SQLite's PRAGMA data_version)."""
+        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def already_stored(self, articles: list[Article]) -> set[int]:
         """Indexes of the articles that are duplicates of stored ones, by guid in
         their feed, canonical URL or content hash: a few queries a document."""

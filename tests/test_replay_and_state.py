@@ -157,3 +157,69 @@ def test_commands_started_together_on_a_new_database_all_succeed(monitor_env):
         runs = [subprocess.Popen([sys.executable, "-m", "monitor", "alerts"], env=env, stderr=subprocess.PIPE, text=True) for _ in range(8)]
         results = [(p.wait(timeout=60), p.stderr.read()) for p in runs]
         assert all(code == 0 for code, _ in results), results
+
+
+def test_the_same_story_twice_in_one_document_is_stored_once(monitor_env, rss):
+    # Aggregators list one wire story under two links in the same feed.
+    twice = [{**TORKHAM_OPEN, "guid": "x-1", "link": "https://agg.example/1"},
+             {**TORKHAM_OPEN, "guid": "x-2", "link": "https://agg.example/2"}]
+    result = monitor_env.replay(rss(twice), feed="Aggregator")
+    assert "1 new articles, 1 alerts" in result.stdout
+    [alert] = monitor_env.alerts()
+    assert alert["article"]["url"] == "https://agg.example/1"
+    assert alert["sources"] == [{"feed": "Aggregator", "url": "https://agg.example/2"}]
+
+
+WAITING_PLUGIN = '''
+import os, pathlib, time
+
+import monitor
+
+
+@monitor.hookimpl
+def detect(article):
+    gate = os.environ.get("HOLD_DETECTION")
+    if gate:  # hold this process in detection until the test lets it go
+        pathlib.Path(gate + ".waiting").touch()
+        deadline = time.monotonic() + 20
+        while not pathlib.Path(gate).exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    return []
+'''
+
+
+def test_a_story_stored_by_another_process_while_this_one_detected_is_a_duplicate(monitor_env, rss, tmp_path):
+    # `monitor replay` beside the running daemon: the other process commits the
+    # story after this one looked it up and before this one commits.
+    import os
+    import subprocess
+    import sys
+    import time
+
+    (monitor_env.plugins_dir / "holder.py").write_text(WAITING_PLUGIN)
+    monitor_env.run("alerts")  # create the database
+    first, second = tmp_path / "a.xml", tmp_path / "b.xml"
+    first.write_bytes(rss([{**TORKHAM_OPEN, "guid": "a-1", "link": "https://outlet-a.example/story"}]))
+    second.write_bytes(rss([{**TORKHAM_OPEN, "guid": "b-1", "link": "https://outlet-b.example/story"}]))
+    gate = tmp_path / "gate"
+    env = {**os.environ, "MONITOR_CONFIG": str(monitor_env.config), "HOLD_DETECTION": str(gate)}
+    held = subprocess.Popen([sys.executable, "-m", "monitor", "replay", str(first), "--feed", "Outlet A", "--no-notify"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 20
+        while not (tmp_path / "gate.waiting").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert (tmp_path / "gate.waiting").exists(), "the held process never reached detection"
+        other = monitor_env.replay(second, feed="Outlet B")
+        assert "1 new articles" in other.stdout
+        gate.touch()
+        out, err = held.communicate(timeout=30)
+    finally:
+        if held.poll() is None:
+            held.kill()
+    assert held.returncode == 0, err
+    assert "0 new articles" in out
+    with sqlite3.connect(monitor_env.db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    [alert] = monitor_env.alerts()
+    assert alert["article"]["feed"] == "Outlet B" and alert["sources"] == [{"feed": "Outlet A", "url": "https://outlet-a.example/story"}]
