@@ -150,3 +150,50 @@ def test_the_proxy_the_environment_names_is_used_except_for_no_proxy_hosts(monit
     assert "2 feeds, 0 failed, 2 new articles, 1 alerts" in result.stdout
     targets = {request.path: request.environ["REQUEST_URI"] for request, _ in httpserver.log}
     assert targets == {"/dawn.xml": "http://feeds.example.invalid/dawn.xml", "/local.xml": "/local.xml"}
+
+
+def _compressed(data: bytes, wbits: int) -> bytes:
+    import zlib
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    return compressor.compress(data) + compressor.flush()
+
+
+def test_compressed_feeds_are_read_and_an_unknown_encoding_is_named(monitor_env, rss, httpserver):
+    import zlib
+
+    body = rss([TORKHAM_OPEN])
+    for path, encoding, wbits in (("/gzip.xml", "gzip", 31), ("/zlib.xml", "deflate", zlib.MAX_WBITS), ("/raw.xml", "deflate", -zlib.MAX_WBITS)):
+        httpserver.expect_request(path).respond_with_data(_compressed(body, wbits), headers={"Content-Encoding": encoding}, content_type="application/rss+xml")
+    httpserver.expect_request("/br.xml").respond_with_data(b"\x0b\x02\x80", headers={"Content-Encoding": "br"}, content_type="application/rss+xml")
+    monitor_env.configure(feed_config(httpserver.url_for(""), [("Gzip", "/gzip.xml"), ("Zlib", "/zlib.xml"), ("Raw", "/raw.xml"), ("Br", "/br.xml")]))
+    result = monitor_env.run("once")
+    assert "4 feeds, 1 failed, 1 new articles" in result.stdout  # one story, three outlets
+    assert "Content-Encoding br, which monitor did not ask for" in feeds_row(monitor_env, "Br")["last_error"]
+    for name in ("Gzip", "Zlib", "Raw"):
+        assert feeds_row(monitor_env, name)["failures"] == 0
+
+
+def test_gzip_bombs_fetched_at_once_keep_memory_bounded(monitor_env, httpserver):
+    # 200 MB of nothing in 200 KB, from four feeds at once. Inflating each
+    # network read whole would hold some 64 MB per feed before the size limit
+    # could refuse it.
+    import os
+    import subprocess
+    import sys
+    import zlib
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    bomb = compressor.compress(b"<rss>") + b"".join(compressor.compress(bytes(1 << 20)) for _ in range(200)) + compressor.flush()
+    paths = [(f"Bomb {i}", f"/bomb{i}.xml") for i in range(4)]
+    for _, path in paths:
+        httpserver.expect_request(path).respond_with_data(bomb, headers={"Content-Encoding": "gzip"}, content_type="application/rss+xml")
+    monitor_env.configure(feed_config(httpserver.url_for(""), paths))
+    probe = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
+             " print(done.stdout); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    env = {**os.environ, "MONITOR_CONFIG": str(monitor_env.config)}
+    out = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "monitor", "once"], env=env, capture_output=True, text=True, timeout=120)
+    report, peak_kib = out.stdout.strip().rsplit("\n", 1)
+    assert "4 feeds, 4 failed" in report
+    assert all("larger than" in feeds_row(monitor_env, name)["last_error"] for name, _ in paths)
+    assert int(peak_kib) < 160 * 1024, f"monitor once peaked at {int(peak_kib) // 1024} MiB"
