@@ -103,3 +103,30 @@ def test_lowered_patterns_find_exactly_what_the_case_insensitive_ones_find():
             expected = [(m.start(), m.end()) for m in pattern.finditer(text)]
             assert [(m.start(), m.end()) for m in lowered(pattern).finditer(text)] == expected, (source, text)
             assert bool(lowered(pattern).search(text)) == bool(expected)
+
+
+def test_gazetteer_finds_every_alias_and_its_quick_test_never_misses_one():
+    from monitor.text import Gazetteer
+
+    names = Gazetteer({
+        "Torkham": ["Torkham Gate", "Torkhum", "طورخم"],
+        "Chaman": ["Bab-e-Dosti", "Spin Boldak"],
+        "Tor Ghar": [],  # shares its beginning with Torkham
+        "TTP": ["Tehrik-i-Taliban Pakistan"],  # an acronym: as written only
+    })
+    cases = {
+        "The Torkham Gate reopened.": ["Torkham"],
+        "Trucks waited at Torkhum and at Bab e Dosti.": ["Torkham", "Chaman"],
+        "Near SPIN-BOLDAK, and in Tor Ghar.": ["Chaman", "Tor Ghar"],
+        "Queues at Spin-Boldak.": ["Chaman"],
+        "Queues at BabeDosti.": ["Chaman"],
+        "طورخم بند ہے": ["Torkham"],
+        "The TTP and the Tehrik i Taliban Pakistan; ttp is not it.": ["TTP", "TTP"],
+        "Torkhamabad and Chamanistan are not crossings.": [],
+    }
+    for text, expected in cases.items():
+        found = [m.name for m in names.find(text)]
+        assert found == expected, text
+        if found:
+            assert names.mentioned(text), text
+    assert not names.mentioned("The cricket board met in Lahore.")

@@ -44,6 +44,34 @@ def _words(alternatives: list[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)" if alternatives else r"(?!x)x", flags)
 
 
+def _trie(names: list[list[str]]) -> str:
+    """One pattern for names given as lists of escaped words, written as a
+    tree of shared beginnings ("tor(?:kham|...)"): at each position of the
+    text re then tries a letter or two, not every name. A name's words are
+    joined as in ``_alternative``. For a yes-or-no search: which name matched
+    is not kept apart."""
+    root: dict = {}
+    for words in names:
+        node = root
+        for i, word in enumerate(words):
+            for char in re.findall(r"\\.|.", word, re.S):
+                node = node.setdefault(char, {})
+            if i < len(words) - 1:
+                node = node.setdefault(r"[\s\-]*", {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [step + pattern(child) for step, child in node.items() if step]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a name may end here
+            return f"(?:{body})?"
+        return body
+
+    return pattern(root)
+
+
 class Gazetteer:
     def __init__(self, names: dict[str, list[str]]):
         self.names = {canonical: list(dict.fromkeys([canonical, *aliases])) for canonical, aliases in names.items()}
@@ -61,10 +89,9 @@ class Gazetteer:
         acronyms = [k for k in ordered if _is_acronym(originals[k])]
         self._lowered = _words([_alternative(originals[k].lower()) for k in ordered if k not in acronyms])
         self._acronyms = _words([_alternative(originals[k]) for k in acronyms]) if acronyms else None
-        quick = "|".join(
-            r"[\s\-]*".join(re.escape(p) for p in re.split(r"[\s\-]+", originals[k].lower()) if p) for k in ordered
+        self._quick = re.compile(
+            _trie([[re.escape(p) for p in re.split(r"[\s\-]+", originals[k].lower()) if p] for k in ordered]) or r"(?!x)x"
         )
-        self._quick = re.compile(quick or r"(?!x)x")
         self._mentioned: dict[str, bool] = {}
 
     @staticmethod
