@@ -48,8 +48,9 @@ def _trie(names: list[list[str]]) -> str:
     """One pattern for names given as lists of escaped words, written as a
     tree of shared beginnings ("tor(?:kham|...)"): at each position of the
     text re then tries a letter or two, not every name. A name's words are
-    joined as in ``_alternative``. For a yes-or-no search: which name matched
-    is not kept apart."""
+    joined as in ``_alternative``. Optional endings are greedy, so at one start
+    the longest name wins, as in a longest-first alternation; which name it
+    was is looked up from the matched text afterwards."""
     root: dict = {}
     for words in names:
         node = root
@@ -83,15 +84,15 @@ class Gazetteer:
         ordered = sorted(self._lookup, key=len, reverse=True)
         originals = {self._key(a): a for aliases in self.names.values() for a in aliases}
         self.pattern = _words([_alternative(originals[k]) for k in ordered], re.I)
-        # The same, faster: the other names lower-cased, matched in lower-cased
-        # text without IGNORECASE (which re runs slowly), and the acronyms
-        # matched as written in a pattern of their own. See find().
+        # The same, faster: the other names lower-cased, as a tree, matched in
+        # lower-cased text without IGNORECASE (which re runs slowly), and the
+        # acronyms matched as written in a pattern of their own. See find().
         acronyms = [k for k in ordered if _is_acronym(originals[k])]
-        self._lowered = _words([_alternative(originals[k].lower()) for k in ordered if k not in acronyms])
+        words = {k: [re.escape(p) for p in re.split(r"[\s\-]+", originals[k].lower()) if p] for k in ordered}
+        tree = _trie([words[k] for k in ordered if k not in acronyms])
+        self._lowered = re.compile(rf"(?<!\w)(?:{tree})(?!\w)" if tree else r"(?!x)x")
         self._acronyms = _words([_alternative(originals[k]) for k in acronyms]) if acronyms else None
-        self._quick = re.compile(
-            _trie([[re.escape(p) for p in re.split(r"[\s\-]+", originals[k].lower()) if p] for k in ordered]) or r"(?!x)x"
-        )
+        self._quick = re.compile(_trie(list(words.values())) or r"(?!x)x")
         self._mentioned: dict[str, bool] = {}
 
     @staticmethod
