@@ -42,10 +42,17 @@ class Article:
     @property
     def full_text(self) -> str:
         """Title and body as detectors read them: the title is its own sentence."""
+        # Every detector asks; one string object, built once, also lets the
+        # text-keyed caches reuse its hash. Rebuilt if title or text is replaced.
+        cached = self.__dict__.get("_full_text")
+        if cached is not None and cached[0] is self.title and cached[1] is self.text:
+            return cached[2]
         title = self.title.strip()
         if title and not title.endswith((".", "!", "?")):
             title += "."
-        return f"{title}\n\n{self.text}".strip()
+        full = f"{title}\n\n{self.text}".strip()
+        self.__dict__["_full_text"] = (self.title, self.text, full)
+        return full
 
 
 @dataclass
