@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from monitor.errors import ConfigError
+from monitor.text.cache import TextCache
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class Gazetteer:
     def __init__(self, names: dict[str, list[str]]):
         self.names = {canonical: list(dict.fromkeys([canonical, *aliases])) for canonical, aliases in names.items()}
         self._lookup: dict[str, str] = {}
-        self._cache: dict[str, tuple[Mention, ...]] = {}
+        self._cache: TextCache[tuple[Mention, ...]] = TextCache()
         for canonical, aliases in self.names.items():
             for alias in aliases:
                 self._lookup[self._key(alias)] = canonical
@@ -93,7 +94,7 @@ class Gazetteer:
         self._lowered = re.compile(rf"(?<!\w)(?:{tree})(?!\w)" if tree else r"(?!x)x")
         self._acronyms = _words([_alternative(originals[k]) for k in acronyms]) if acronyms else None
         self._quick = re.compile(_trie(list(words.values())) or r"(?!x)x")
-        self._mentioned: dict[str, bool] = {}
+        self._mentioned: TextCache[bool] = TextCache()
 
     @staticmethod
     @lru_cache(maxsize=8192)  # the same few names, found over and over
@@ -108,9 +109,7 @@ class Gazetteer:
                 Mention(self._lookup.get(self._key(text[start:end]), text[start:end]), text[start:end], start, end)
                 for start, end in self._spans(text)
             )
-            if len(self._cache) > 4096:
-                self._cache.clear()
-            self._cache[text] = cached
+            self._cache.put(text, cached)
         return list(cached)
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
@@ -138,9 +137,7 @@ class Gazetteer:
             # Lower-cased text against lower-cased aliases is several times
             # faster in `re` than one case-insensitive pattern with lookarounds.
             answer = self._quick.search(text.lower()) is not None
-            if len(self._mentioned) > 4096:
-                self._mentioned.clear()
-            self._mentioned[text] = answer
+            self._mentioned.put(text, answer)
         return answer
 
     def canonical(self, alias: str) -> str | None:

@@ -20,6 +20,8 @@ import re
 import sys
 from collections.abc import Iterator
 
+from monitor.text.cache import TextCache
+
 
 def _lower_pattern(source: str) -> str:
     # Lower-case literals only: escapes keep their meaning (\S is not \s), and
@@ -31,16 +33,13 @@ def _lower_pattern(source: str) -> str:
     )
 
 
-# Every pattern asks for the same sentence in lower case; the dict is shared by
-# threads, which at worst compute one lower-casing twice.
-_LOWER: dict[str, str] = {}
+# Every pattern asks for the same sentence in lower case; shared by threads,
+# which at worst compute one lower-casing twice.
+_LOWER: TextCache[str] = TextCache()
 
 
 def _lower(text: str) -> str:
-    if len(_LOWER) > 4096:
-        _LOWER.clear()
-    low = _LOWER[text] = text.lower()
-    return low
+    return _LOWER.put(text, text.lower())
 
 
 class Lowered:
