@@ -216,7 +216,7 @@ class Pipeline:
         observations: list[Observation] = []
         context = {"feed": article.feed, "article": article.url or article.guid}
         for plugin, returned in self.app.plugins.call("detect", context=context, article=article):
-            if returned is None:
+            if returned is None or type(returned) is list and not returned:  # what most detectors say of most articles
                 continue
             items = returned if isinstance(returned, (list, tuple)) else None
             bad = items is None or any(not isinstance(o, Observation) for o in items)
@@ -228,7 +228,7 @@ class Pipeline:
                 if not obs.detector:
                     obs.detector = plugin
                 observations.append(obs)
-        return merge_observations(observations)
+        return merge_observations(observations) if observations else observations
 
     def _apply(self, conn, article: Article, observations: list[Observation]) -> list[Alert]:
         store = self.store
