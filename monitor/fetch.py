@@ -194,7 +194,7 @@ class Fetcher:
             result.error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         except OSError as exc:
             result.error = f"{type(exc).__name__}: {exc}"
-        except ProxyError as exc:
+        except (ProxyError, UnsupportedEncoding) as exc:
             result.error = str(exc)
         except httpx.InvalidURL as exc:
             result.error = f"invalid address: {exc}"
@@ -248,12 +248,7 @@ class Fetcher:
                 result.etag = response.headers.get("etag")
                 result.last_modified = response.headers.get("last-modified")
                 chunks, size = [], 0
-                try:
-                    pieces = _decoded(response)
-                except UnsupportedEncoding as exc:
-                    result.error = str(exc)
-                    return
-                for chunk in pieces:
+                for chunk in _decoded(response):
                     size += len(chunk)
                     if size > self.settings.max_bytes:
                         result.error = f"response larger than {self.settings.max_bytes} bytes; abandoned (raise [fetch] max_bytes if the feed is genuine)"
