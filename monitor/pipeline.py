@@ -34,7 +34,7 @@ from monitor.log import get_logger
 from monitor.models import Alert, Article, Feed, Observation
 from monitor.parse import parse_feed
 from monitor.state import DEFAULT_SEVERITY, claim_is_new, decide_state, is_before_baseline, merge_observations
-from monitor.store import iso, utcnow
+from monitor.store import DuplicateKeys, iso, utcnow
 
 log = get_logger("monitor.pipeline")
 
@@ -192,7 +192,7 @@ class Pipeline:
             # another thread, another process) has committed since, the article
             # was a duplicate then, or it repeats one stored from this document.
             stale = self.store.data_version() != seen_as_of
-            batch = _Keys()
+            batch = DuplicateKeys()
             for index, (article, observations) in enumerate(judged):
                 check = stale or index in known or batch.has(article)
                 result.alerts.extend(self._commit(conn, article, observations, result, check))
@@ -278,27 +278,6 @@ class Pipeline:
             target=obs.target if obs.kind == "claim" else None,
             figure=obs.figure if obs.kind == "claim" else None,
         )
-
-
-class _Keys:
-    """What makes an article a duplicate (see Store.find_duplicate), for the
-    articles of one document."""
-
-    def __init__(self) -> None:
-        self.guids: set[tuple[str, str]] = set()
-        self.values: set[str] = set()
-
-    def has(self, article: Article) -> bool:
-        return (
-            not article.guid  # an empty guid matches other empty guids: let the database say
-            or (article.feed, article.guid) in self.guids
-            or bool(article.canonical_url) and "u" + article.canonical_url in self.values
-            or bool(article.content_hash) and "h" + article.content_hash in self.values
-        )
-
-    def add(self, article: Article) -> None:
-        self.guids.add((article.feed, article.guid))
-        self.values.update(("u" + article.canonical_url, "h" + article.content_hash))
 
 
 def _at_least(severity: str, minimum: str) -> bool:

@@ -94,6 +94,30 @@ MIGRATIONS: list[str] = [
 ]
 
 
+class DuplicateKeys:
+    """What Store.find_duplicate compares (the guid within its feed, the
+    canonical URL, the content hash), for articles held in memory: those of
+    one document, before the database has seen them."""
+
+    def __init__(self) -> None:
+        self.guids: set[tuple[str, str]] = set()
+        self.urls: set[str] = set()
+        self.hashes: set[str] = set()
+
+    def has(self, article: Article) -> bool:
+        return (
+            not article.guid  # an empty guid matches other empty guids: let the database say
+            or (article.feed, article.guid) in self.guids
+            or bool(article.canonical_url) and article.canonical_url in self.urls
+            or bool(article.content_hash) and article.content_hash in self.hashes
+        )
+
+    def add(self, article: Article) -> None:
+        self.guids.add((article.feed, article.guid))
+        self.urls.add(article.canonical_url)
+        self.hashes.add(article.content_hash)
+
+
 class Store:
     def __init__(self, path: Path | str, busy_timeout_ms: int = 15000):
         self.path = Path(path)
