@@ -18,6 +18,7 @@ from pathlib import Path
 
 from monitor.errors import ConfigError
 from monitor.text.cache import TextCache
+from monitor.text.lowered import lower
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Gazetteer:
         acronyms = [k for k in ordered if _is_acronym(originals[k])]
         words = {k: [re.escape(p) for p in re.split(r"[\s\-]+", originals[k].lower()) if p] for k in ordered}
         tree = _trie([words[k] for k in ordered if k not in acronyms])
-        self._lowered = re.compile(rf"(?<!\w)(?:{tree})(?!\w)" if tree else r"(?!x)x")
+        self._lowered = _words([tree] if tree else [])
         self._acronyms = _words([_alternative(originals[k]) for k in acronyms]) if acronyms else None
         self._quick = re.compile(_trie(list(words.values())) or r"(?!x)x")
         self._mentioned: TextCache[bool] = TextCache()
@@ -113,7 +114,7 @@ class Gazetteer:
         return list(cached)
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
-        lowered = text.lower()
+        lowered = lower(text)
         if len(lowered) != len(text):  # "İ": offsets would shift; take the slow way
             return [m.span() for m in self.pattern.finditer(text)]
         spans = [m.span() for m in self._lowered.finditer(lowered)]
@@ -136,7 +137,7 @@ class Gazetteer:
         if answer is None:
             # Lower-cased text against lower-cased aliases is several times
             # faster in `re` than one case-insensitive pattern with lookarounds.
-            answer = self._quick.search(text.lower()) is not None
+            answer = self._quick.search(lower(text)) is not None
             self._mentioned.put(text, answer)
         return answer
 

@@ -42,6 +42,11 @@ def _lower(text: str) -> str:
     return _LOWER.put(text, text.lower())
 
 
+def lower(text: str) -> str:
+    """``text.lower()``, shared with every other pattern asking about ``text``."""
+    return _LOWER.get(text) or _lower(text)
+
+
 class Lowered:
     def __init__(self, pattern: re.Pattern[str]):
         self.original = pattern
