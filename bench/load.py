@@ -18,8 +18,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import math
-import statistics
 import multiprocessing
+import statistics
 import sys
 import tempfile
 import time
