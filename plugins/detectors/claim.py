@@ -324,18 +324,66 @@ def _territory(s: str, claimant: str, reader: _Reader) -> list[Claim]:
 NATURAL_EVENT = re.compile(r"\b(?:earthquake|quake|tremor|flood\w*|storm|avalanche|landslide|lightning|outbreak|drought|heatwave|cold wave)\b", re.I)
 
 
+PAKISTANI_PLACES = frozenset(_places["pakistan"]["places"])
+# Who struck a place inside Pakistan: only the other side's forces make it a strike.
+AFGHAN_FORCES = lowered(re.compile(
+    r"\b(?:Afghan (?:Taliban )?(?:forces|troops|soldiers|army|border forces|military)|Taliban (?:forces|fighters|troops)|"
+    r"from (?:across the border|Afghanistan|Afghan (?:soil|territory|side))|cross-border (?:fire|firing|shelling|attacks?))\b",
+    re.I,
+))
+# Militants' attacks: a bombing inside Pakistan is no strike (ALERTS.md), whoever claims it.
+MILITANT_ATTACK = re.compile(r"\b(?:suicide|bomber|blast|explosion|militants?|terrorists?|khawarij|gunmen|insurgents?)\b", re.I)
+# "Paktika's Barmal district", "the Dangam district of Kunar": one place struck, the province.
+CONTAINED = re.compile(r"^(?:'s|’s)\s+$|^\s+(?:district|area|village|town|region)s?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+
+
+PAKISTANI_FORCES = re.compile(
+    r"\b(?:Pakistani|security forces|troops|army|military|jets|gunships|ISPR|forces)\b", re.I
+)
+
+
+def _forces_struck(clause: str, cue_at: int) -> bool:
+    """Inside Pakistan, a strike is the other side's forces firing across the
+    border, or Pakistan's forces striking the TTP; never a militants' bombing."""
+    if AFGHAN_FORCES.search(clause):
+        return True
+    agent = clause[:cue_at]
+    bombing = re.match(r"\s*\w*\s*(?:suicide|bomb|blast|explosion)", clause[cue_at:cue_at + 30], re.I)
+    return bool(PAKISTANI_FORCES.search(agent)) and not MILITANT_ATTACK.search(agent) and not bombing
+
+
+def _struck_places(places: list[Mention], text: str) -> list[str]:
+    """The places struck, a district folded into its province."""
+    names: list[str] = []
+    skip: set[int] = set()
+    for i, place in enumerate(places):
+        if i in skip:
+            continue
+        nxt = places[i + 1] if i + 1 < len(places) else None
+        if nxt is not None and CONTAINED.match(text[place.end:nxt.start]):
+            if text[place.end:nxt.start].lstrip().startswith(("'", "’")):
+                skip.add(i + 1)  # "Paktika's Barmal": keep Paktika
+            else:
+                continue  # "Barmal district of Paktika": keep Paktika, which comes next
+        names.append(place.name.replace(" province", ""))
+    return list(dict.fromkeys(names))
+
+
 def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
     claims = []
     for cue in STRIKE.finditer(s):
         if NATURAL_EVENT.search(s[max(0, cue.start() - 40):cue.start()]):
             continue  # "an earthquake struck Kunar"
         lo, hi = clause_of(s, cue.start())
-        places = [p for p in PLACES.find(s[cue.start():min(hi, cue.end() + 120)])]
+        window = s[cue.start():min(hi, cue.end() + 120)]
+        places = PLACES.find(window)
         if not places and not TTP_SITES.search(s[cue.start():hi]):
             continue
+        if any(p.name in PAKISTANI_PLACES for p in places) and not _forces_struck(s[lo:hi], cue.start() - lo):
+            continue  # a militant attack inside Pakistan: its toll and the blame are the claims
         if not reader.asserted(s, cue.start()):
             continue
-        targets = list(dict.fromkeys(p.name.replace(" province", "") for p in places)) or ["TTP"]
+        targets = _struck_places(places, window) or ["TTP"]
         for target in targets:
             claims.append(Claim(claimant, "strike", target, None, None, f"{claimant}: strike on {target}", "medium"))
         break
@@ -393,10 +441,9 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         claims = _casualties(s, claimant, reader, span)
         claims += _territory(s, claimant, reader)
         claims += _accusations(s, claimant, reader, span, all_topics=baseline_mode)
-        if not claims:
-            # A strike is its own claim only when the sentence claims nothing
-            # more specific about it (its toll, posts taken, a charge).
-            claims += _strikes(s, claimant, reader)
+        # A strike told by the side that struck or was struck is its own claim,
+        # beside its toll: the place struck is part of its key (ALERTS.md).
+        claims += _strikes(s, claimant, reader)
         for claim in claims:
             observations.append(
                 monitor.Observation(
@@ -442,11 +489,6 @@ def _dedupe(observations: list[monitor.Observation], one_charge_per_party: bool)
         ]
         if not same:
             kept.append(obs)
-    if one_charge_per_party:
-        # As within a sentence, so across the article: a strike whose toll the
-        # same party states is that casualty claim, not a second one.
-        tolls = {k.claimant for k in kept if k.claim_type == "casualties"}
-        kept = [k for k in kept if not (k.claim_type == "strike" and k.claimant in tolls)]
     kept.sort(key=lambda o: o.start or 0)
     return kept
 
