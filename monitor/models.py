@@ -70,6 +70,12 @@ class Observation:
       and topic with a figure within 10 %.
 
     ``detector`` is filled in by the core with the plugin's name when empty.
+
+    ``unless_current`` (state only) names current values this observation does
+    not override: a breach reported while the truce is already ``collapsed``
+    leaves it collapsed, so the ceasefire detector sends its ``violated`` with
+    ``unless_current=("collapsed",)``. Against those values it raises nothing
+    and moves nothing.
     """
 
     subject: str
@@ -84,6 +90,7 @@ class Observation:
     figure: int | None = None
     topic: str | None = None
     detector: str = ""
+    unless_current: tuple[str, ...] = ()
     # Where in the article the evidence sits (character offsets), for baselines.
     start: int | None = None
     end: int | None = None

@@ -24,7 +24,7 @@ class StateDecision:
 
 
 def decide_state(
-    observed: str, current: tuple[str, datetime | None] | None, published: datetime
+    observed: str, current: tuple[str, datetime | None] | None, published: datetime, unless_current: tuple[str, ...] = ()
 ) -> StateDecision:
     """A ``kind="state"`` observation against the subject's current state.
 
@@ -32,6 +32,8 @@ def decide_state(
     - the state was set by a newer article: nothing (out-of-order delivery);
     - equal value: no alert, but the state is confirmed as of this article,
       so an older article arriving later cannot undo it;
+    - a current value the observation does not override (``unless_current``,
+      e.g. a breach reported after the truce collapsed): nothing;
     - different value: alert, and the state moves.
     """
     if current is None:
@@ -41,6 +43,8 @@ def decide_state(
         return StateDecision(alert=False, move=False, previous=value)
     if value == observed:
         return StateDecision(alert=False, move=True, previous=value)
+    if value in unless_current:
+        return StateDecision(alert=False, move=False, previous=value)
     return StateDecision(alert=True, move=True, previous=value)
 
 

@@ -16,7 +16,19 @@ from __future__ import annotations
 import re
 
 import monitor
-from monitor.text import Lowered, Sentence, asserted_now, load_data, load_scope, lowered, split_sentences
+from monitor.text import (
+    Lowered,
+    Sentence,
+    asserted_now,
+    is_background,
+    is_question,
+    load_data,
+    load_scope,
+    lowered,
+    negated,
+    split_sentences,
+    window_before,
+)
 
 SUBJECT = "Pakistan–Afghanistan ceasefire"
 DATA = "monitor.plugins.data"
@@ -30,7 +42,21 @@ CUES: list[tuple[str, int, Lowered]] = [
         lowered(re.compile(
             rf"\b(?:restor\w*|reinstat\w*|reviv\w*|renew\w*|extend\w*|agreed (?:to |on |upon )?(?:a |an |the )?(?:new |fresh |immediate |permanent |lasting |open-ended )?(?:\S+ )?|"
             rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|brokered (?:a |an |the )?|announced (?:a |an |the )?)[\w\s-]{{0,30}}?{TRUCE}"
-            rf"|{TRUCE}[\w\s,-]{{0,30}}?\b(?:was |has been |have been |is )?(?:restored|reinstated|extended|renewed|made (?:open-ended|permanent)|transformed into)",
+            rf"|{TRUCE}[\w\s,-]{{0,30}}?\b(?:was |has been |have been |is )?(?:restored|reinstated|extended|renewed|made (?:open-ended|permanent)|transformed into)"
+            # "agreed to uphold the ceasefire", "agreed that the truce should stay in place": an agreement, not a plan
+            rf"|\bagree[ds]? (?:to |on )?(?:maintain|uphold|keep|respect|observe|continue|preserve|honou?r|abide by|stick to)\w* (?:to )?(?:the |a |their |its )?(?:\w+ )?{TRUCE}"
+            rf"|\bagree[ds]? that (?:the |their |a )?(?:\w+ )?{TRUCE} (?:should|would|will|must) (?:stay|remain|hold|continue|be (?:maintained|extended|upheld))"
+            # both sides stop fighting for a time: "pause fighting for Eid", "halt military operations"
+            r"|\b(?:paus|halt|suspend|stopp?)(?:e|es|ed|ing|s)? (?:its |their |all |the |cross-border )?(?:military |offensive |combat )?(?:operations|offensives?|hostilities|fighting|attacks|strikes)"
+            r"|\b(?:a |an )?(?:\w+ )?(?:pause|halt|lull|suspension) (?:in|of|to) (?:the )?(?:fighting|hostilities|military operations)",
+            re.I,
+        )),
+    ),
+    (
+        "collapsed",
+        6,  # OPEN_WAR: a party's leader declaring "open war" is a collapse (ALERTS.md), told at any time since
+        lowered(re.compile(
+            r"\b(?:open|all-out|full-scale|total) war\b",
             re.I,
         )),
     ),
@@ -53,7 +79,8 @@ CUES: list[tuple[str, int, Lowered]] = [
         3,
         lowered(re.compile(
             rf"\b(?:violat\w*|breach\w*|broke|breaking|broken|flout\w*|undermin\w*)\b[\w\s,'’-]{{0,40}}?{TRUCE}"
-            rf"|{TRUCE}[\w\s-]{{0,20}}?\b(?:violations?|breach(?:es)?|(?:was |were |has been |is )?violated|(?:was |has been |is )?breached)\b",
+            rf"|{TRUCE}[\w\s-]{{0,20}}?\b(?:violations?|breach(?:es)?|(?:was |were |has been |is )?violated|(?:was |has been |is )?breached)\b"
+            rf"|{TRUCE}[\w\s,'’-]{{0,50}}?\b(?:is|was|has been|had been|were|are) (?:not|no longer|hardly|barely) (?:holding|being (?:respected|observed|honou?red|implemented))\b",
             re.I,
         )),
     ),
@@ -77,16 +104,21 @@ STRONG_HOSTILITIES = lowered(re.compile(
     r"cross-border (?:fire|firing|attacks?|shelling|strikes?|raids?|fighting|clashes)|"
     r"(?:jets?|aircraft|warplanes|planes|drones?|helicopters?|gunships?)\b[\w\s,]{0,25}?\b(?:struck|bombed|hit|pounded|targeted|attacked)|"
     r"rocket (?:attacks?|fire)|mortar (?:fire|shells?|attacks?)|"
+    # ground attacks on the other side's forces: "attacked Pakistani border posts", "seized five Afghan posts"
+    r"(?:attack(?:ed|s|ing)?|offensive(?: operations)?|assaults?|raids?|advance[ds]?)\b[\w\s,]{0,40}?\b(?:on|against) (?:the )?(?:Pakistani|Afghan|Taliban|enemy) (?:\w+ ){0,2}?(?:positions|posts|outposts|checkpoints|check posts|installations|forces|troops|pickets)|"
+    r"(?:attack(?:ed|ing)|stormed|hit|pounded|shelled|seiz(?:ed|ing)|captur(?:ed|ing)|overr[au]n|took|taken|destroy(?:ed|ing)|razed|levell?ed) (?:\w+ ){0,4}?(?:Pakistani|Afghan|Taliban|border) (?:\w+ ){0,2}?(?:posts|outposts|positions|checkpoints|check posts|pickets|terminal)|"
     # "struck TTP camps": a strike on military targets (not "an earthquake struck")
     r"(?:struck|strikes? (?:on|against)|targeted|bombed|hit) (?:\w+ ){0,3}?(?:camps?|hideouts?|bases?|positions?|targets?|compounds?|sanctuaries))\b",
     re.I,
 ))
 # Weaker signs count only where the article speaks of the truce at all.
 WEAK_HOSTILITIES = lowered(re.compile(
-    r"\b(?:clash(?:ed|es)|exchange(?:d)? of fire|exchanged fire|firing|gunfire|fighting (?:erupted|broke out))\b", re.I
+    r"\b(?:clash(?:ed|es)|exchange(?:d)? of fire|exchanged fire|traded fire|trade fire|firing|gunfire|shooting|opened fire|open fire|"
+    r"fired (?:on|at|across|into|upon)|fighting (?:erupted|broke out))\b", re.I
 ))
+PAUSE = r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations|offensives?|hostilities|fighting|attacks|strikes)\b"
 TRUCE_WORD = lowered(re.compile(TRUCE, re.I))
-PREFILTER = lowered(re.compile(rf"{TRUCE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I))
+PREFILTER = lowered(re.compile(rf"{TRUCE}|open war|all-out war|full-scale war|total war|{PAUSE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I))
 
 _places = load_data(DATA, "places.toml")
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
@@ -97,6 +129,29 @@ AFGHAN_SIDE = lowered(re.compile(
     re.I,
 ))
 SEVERITY = {"collapsed": "high", "violated": "high", "in_effect": "medium"}
+OPEN_WAR = 6
+SAYS_NOT_HOLDING = re.compile(r"\b(?:not|no longer|hardly|barely) (?:holding|being)\b", re.I)
+
+
+# What keeps "open war" from being declared: a threat, a condition, a fear ("could
+# slide into open war", "warned of open war"). A plain "considered itself in open
+# war" is a declaration, though "consider" hedges other cues.
+OPEN_WAR_HEDGE = lowered(re.compile(
+    r"\b(?:will|would|could|might|may|if|unless|threat\w*|warn\w*|risk\w*|fear\w*|brink|verge|slid\w*|slip\w*|head(?:ed|ing)? (?:for|towards?)|"
+    r"avoid\w*|avert\w*|prevent\w*|rul(?:e|ed|es) out|no\b|not\b|never|den(?:y|ied|ies))",
+    re.I,
+))
+
+
+def _open_war_not_declared(s: str, position: int) -> bool:
+    return is_question(s) or bool(OPEN_WAR_HEDGE.search(window_before(s, position, 60)))
+
+
+def _negated_inside(m: re.Match, value: str) -> bool:
+    """A negation between the truce and its verb: "the truce has not collapsed"."""
+    if value == "violated" and SAYS_NOT_HOLDING.search(m.group()):
+        return False  # "the ceasefire is not holding" says it is breached
+    return negated(m.group(), len(m.group()), width=len(m.group()))
 
 
 def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Observation]:
@@ -113,6 +168,16 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
             continue
         for value, priority, pattern in CUES:
             for m in pattern.finditer(s):
+                if _negated_inside(m, value):
+                    continue  # "the ceasefire had not been breached"
+                if priority == OPEN_WAR:
+                    # A declaration of open war since the baseline is the state now,
+                    # however the article tells it; as background it yields to a new truce.
+                    if _open_war_not_declared(s, m.start()):
+                        continue
+                    background = is_background(s, article.published, m.start())
+                    found.append((priority if not background else 4, -sentence.index, value, sentence, m.start()))
+                    break
                 if asserted_now(s, m.start(), article.published, baseline_mode):
                     found.append((priority, -sentence.index, value, sentence, m.start()))
                     break
@@ -136,6 +201,8 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
             evidence=sentence.text,
             confidence=0.9 if priority >= 3 else 0.7,
             severity=SEVERITY[value],  # type: ignore[arg-type]
+            # Fighting after a collapse keeps it collapsed; only a new truce moves it on.
+            unless_current=("collapsed",) if value == "violated" else (),
             start=sentence.start,
             end=sentence.end,
         )

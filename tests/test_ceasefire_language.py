@@ -1,0 +1,59 @@
+"""The ceasefire detector on the language of the news, through `monitor replay`.
+
+Each case is a class of wording seen in independently written reports, in
+sentences of our own; the state moves as ALERTS.md says.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def ceasefire_alerts(monitor_env, rss, *summaries: str) -> list[tuple[str | None, str]]:
+    """Replay each summary as its own document, a day apart, in order."""
+    documents = [
+        rss([{"title": "Border report", "summary": text, "guid": str(i), "published": f"2026-02-{10 + i:02d}T08:00:00Z"}])
+        for i, text in enumerate(summaries)
+    ]
+    monitor_env.replay(*documents)
+    return [(a["previous"], a["current"]) for a in monitor_env.alerts(detector="ceasefire")]
+
+
+@pytest.mark.parametrize(
+    "summary,expected",
+    [
+        ("Pakistan's defence minister said on Friday his country now regarded itself in open war with the Taliban government in Kabul.",
+         [("in_effect", "collapsed")]),
+        # told as the background of another report, it is still the state now
+        ("Afghan refugees kept crossing at Torkham on Monday, days after Islamabad declared an open war on the Taliban administration.",
+         [("in_effect", "collapsed")]),
+        ("Analysts warned that the border skirmishes between Pakistan and Afghanistan could slide into open war.", []),
+        ("The ceasefire between Pakistan and Afghanistan is not holding, Pakistan's foreign ministry spokesman said, citing attacks from Afghan soil.",
+         [("in_effect", "violated")]),
+        ("The truce with Pakistan has not been broken by Afghan forces and will be respected, the Taliban's spokesman said.", []),
+        ("Afghan forces attacked Pakistani border posts in Kurram overnight, a month after the truce agreed in Doha.",
+         [("in_effect", "violated")]),
+        ("Pakistani and Afghan troops fired at each other near Chaman on Tuesday, testing the truce brokered by Qatar.",
+         [("in_effect", "violated")]),
+    ],
+    ids=["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at"],
+)
+def test_one_report(monitor_env, rss, summary, expected):
+    assert ceasefire_alerts(monitor_env, rss, summary) == expected
+
+
+def test_a_collapsed_truce_stays_collapsed_until_a_new_one(monitor_env, rss):
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Pakistan declared open war on Afghanistan's Taliban government on Friday, its defence minister said.",
+        "Pakistani artillery shelled Afghan border villages in Kunar overnight, Afghan officials said.",
+        "Pakistan and Afghanistan paused military operations for the Eid holiday on Wednesday at the request of Saudi Arabia.",
+    ) == [("in_effect", "collapsed"), ("collapsed", "in_effect")]
+
+
+def test_an_agreement_to_keep_the_truce_ends_a_breach(monitor_env, rss):
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Afghanistan accused Pakistan of breaking the ceasefire with drone strikes in Paktika on Sunday.",
+        "Delegations of Pakistan and Afghanistan met in Riyadh and agreed to maintain the ceasefire, officials from both sides said.",
+    ) == [("in_effect", "violated"), ("violated", "in_effect")]
