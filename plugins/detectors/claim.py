@@ -60,7 +60,7 @@ PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 
 CASUALTY_VERB = lowered(re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|lives|martyr\w*|wound\w*|injur\w*|captured|"
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|lives|martyr\w*|wound\w*|injur\w*|hurt|captured|"
     r"loss(?:es)?|lost|casualt\w*|neutrali[sz]ed|eliminated|slain|perished)\b",
     re.I,
 ))
@@ -70,7 +70,7 @@ PEOPLE = (
     r"(?:border )?guards?|forces|fighters?|militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?|"
     r"civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|members|"
     r"students?|worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?|"
-    r"Taliban|commanders?|cadres?"
+    r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|combatants?"
 )
 NOUN_AFTER = re.compile(
     rf"^\s+(?P<mods>(?:(?:of|the|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
@@ -231,6 +231,7 @@ class _Reader:
 
 def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -> list[Claim]:
     claims: list[Claim] = []
+    previous_target: str | None = None
     numbers = [n for n in find_numbers(s) if not (skip[0] <= n.start < skip[1])]
     i = 0
     while i < len(numbers):
@@ -242,14 +243,18 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -
         if not verb:
             continue
         noun = NOUN_AFTER.match(s[n.end:])
+        if noun is not None and NOT_PEOPLE_AFTER.match(s[n.end + noun.end():]):
+            continue  # "three Afghan Taliban posts": the number counts posts, not people
         if noun is None:
             # "killed 10", "10 killed", "the death toll rose to 10"
             tail = s[n.end:n.end + 25]
             head = s[max(0, n.start - 25):n.start]
-            if not (re.match(r"^\s*(?:were |have been |had been )?(?:killed|dead|died|wounded|injured)", tail, re.I)
-                    or re.search(r"(?:kill(?:ed|ing|s)?|toll (?:rose |climbed )?to|toll of|claimed the lives of)\s*$", head, re.I)):
+            if not (re.match(r"^\s*(?:were |have been |had been |more )?(?:killed|dead|died|wounded|injured|hurt)", tail, re.I)
+                    or re.search(r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|toll (?:rose |climbed )?to|toll of|claimed the lives of)\s*(?:at least |more than |over |another |some )?$", head, re.I)):
                 continue
-            target, noun_end = None, n.end
+            # "274 fighters killed and 400 wounded": a bare figure joined to the last one counts the same people
+            target = previous_target if previous_target is not None and re.search(r"\band\s+(?:\w+\s+){0,2}$", head) else None
+            noun_end = n.end
         else:
             after_noun = s[n.end + noun.end():n.end + noun.end() + 30]
             # "3 soldiers killed", "soldiers were killed", "soldiers died": the voice says whose
@@ -273,7 +278,9 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -
                     break
         if not reader.asserted(s, n.start):
             continue
-        kind = "wounded" if re.search(r"wound|injur", verb.group(), re.I) else ("captured" if "captur" in verb.group().lower() else "killed")
+        previous_target = target
+        verb = _nearest(CASUALTY_VERB, near, n.start - max(lo, n.start - 70)) or verb
+        kind = "wounded" if re.search(r"wound|injur|hurt", verb.group(), re.I) else ("captured" if "captur" in verb.group().lower() else "killed")
         label = target or "people"
         claims.append(
             Claim(
@@ -287,6 +294,15 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -
             )
         )
     return claims
+
+
+NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:posts?|outposts?|positions?|checkpoints?|check posts?|camps?|hideouts?|bases?|pickets?|vehicles?|tanks?)\b", re.I)
+
+
+def _nearest(pattern, text: str, at: int):
+    """The match of ``pattern`` in ``text`` nearest to offset ``at``."""
+    matches = list(pattern.finditer(text))
+    return min(matches, key=lambda m: min(abs(m.start() - at), abs(m.end() - at))) if matches else None
 
 
 def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = False) -> str | None:
