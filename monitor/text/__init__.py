@@ -1,6 +1,7 @@
 """Language helpers any detector may use: sentences, negation and hedge cues,
 number words, gazetteer matching, scope."""
 
+from monitor.text.attribution import Official, as_aliases, load_officials, parse_officials, unnamed_speaker
 from monitor.text.cues import (
     asserted_now,
     denied,
@@ -19,6 +20,11 @@ from monitor.text.scope import Scope, load_scope
 from monitor.text.sentences import Sentence, clause_of, clauses, split_sentences
 
 __all__ = [
+    "Official",
+    "as_aliases",
+    "load_officials",
+    "parse_officials",
+    "unnamed_speaker",
     "asserted_now",
     "Gazetteer",
     "Lowered",

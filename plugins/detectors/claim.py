@@ -14,26 +14,34 @@ wounded or captured; posts captured or destroyed; strikes on named places;
 one party charging another. Cues that are negated, hedged, denied, in a
 question or in background are not claims.
 
-Configuration: ``[plugins.claim] parties = { Pakistan = ["…"] }`` adds aliases.
+Configuration: ``[plugins.claim] parties = { Pakistan = ["…"] }`` adds aliases;
+``officials = [{ name = "…", title = "…", party = "Pakistan" }]`` adds people who
+speak for a party (the shipped ones are in data/officials.toml).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import monitor
 from monitor.text import (
     Gazetteer,
     Mention,
+    as_aliases,
     asserted_now,
     clause_of,
     find_numbers,
     load_data,
+    load_officials,
     load_scope,
     load_table,
     lowered,
+    parse_officials,
     split_sentences,
+    unnamed_speaker,
 )
 
 DATA = "monitor.plugins.data"
@@ -112,7 +120,8 @@ TOPICS = [
 
 _parties = load_table(DATA, "parties.toml", "parties")
 _places = load_data(DATA, "places.toml")
-PARTIES = Gazetteer(_parties)
+OFFICIALS = load_officials(DATA, "officials.toml")
+PARTIES = Gazetteer(_parties).extended(as_aliases(OFFICIALS))  # an official's name is their party's mention
 PLACES = Gazetteer({p: [] for p in _places["afghanistan"]["places"] + _places["pakistan"]["places"]})
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 PREFILTER = lowered(re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}", re.I))
@@ -132,7 +141,30 @@ class Claim:
 
 def _parties(config: dict) -> Gazetteer:
     extra = config.get("parties")
-    return PARTIES.extended(extra) if isinstance(extra, dict) else PARTIES
+    officials = config.get("officials")
+    if not isinstance(extra, dict) and not officials:
+        return PARTIES
+    return _extended_parties(json.dumps([extra if isinstance(extra, dict) else None, officials], sort_keys=True))
+
+
+@lru_cache(maxsize=8)  # one Gazetteer per configuration, not per article
+def _extended_parties(settings: str) -> Gazetteer:
+    extra, officials = json.loads(settings)
+    parties = PARTIES.extended(extra)
+    if officials:
+        parties = parties.extended(as_aliases(parse_officials(officials, "[plugins.claim]")))
+    return parties
+
+
+@monitor.hookimpl
+def startup(config):
+    """A wrong ``officials`` entry disables the plugin with its one-line message."""
+    if "officials" in config:
+        parse_officials(config["officials"], "[plugins.claim]")
+
+
+# A party followed by its own verb acts: "Pakistan struck", "Afghan forces attacked".
+AGENT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:forces|troops|army|military|jets|drones|government|officials)\s+)?(?:\w+ly\s+)?(?:\w+ed|struck|hit|shot|fought|took|seized|overran|launched|says|said)\b", re.I)
 
 
 NOUN_DETERMINERS = re.compile(r"(?:'s|’s|\b(?:the|a|an|its|their|his|her|these|those|such|competing|false|incendiary|rival|territorial))\s+$", re.I)
@@ -159,6 +191,7 @@ class _Reader:
         self.baseline_mode = baseline_mode
         self.previous_parties: list[str] = []
         self.quote_speaker: str | None = None
+        self.last_speaker: str | None = None
 
     def claimant(self, sentence) -> tuple[str | None, tuple[int, int]]:
         """Who the sentence attributes its content to, and the span naming them."""
@@ -180,6 +213,9 @@ class _Reader:
                     return earlier[0].name, (earlier[0].start, earlier[0].end)
                 if self.previous_parties:
                     return self.previous_parties[0], (verb.start(), verb.start())
+            inverted = self.inverted_speaker(s, mentions, verb)
+            if inverted is not None:
+                return inverted.name, (inverted.start, inverted.end)
             former = FORMER_LATTER.search(window)
             if former and self.previous_parties:
                 index = 0 if former.group(1).lower() == "former" else min(1, len(self.previous_parties) - 1)
@@ -190,9 +226,47 @@ class _Reader:
             after = [p for p in mentions if verb.end() <= p.start <= verb.end() + 25]
             if after and s[verb.end():after[0].start].strip() in ("", "the"):
                 return after[0].name, (after[0].start, after[0].end)
+            if unnamed_speaker(s[lo:verb.start()]) and not NON_PARTY_SPEAKER.search(s[lo:verb.start()].strip(" ,")):
+                party = self.resolve_unnamed(mentions, verb)
+                if party is not None:
+                    return party, (verb.start(), verb.start())
         if sentence.in_quote and self.quote_speaker:
             return self.quote_speaker, (0, 0)
         return None, (0, 0)
+
+    @staticmethod
+    def inverted_speaker(s: str, mentions: list[Mention], verb: re.Match) -> Mention | None:
+        """"…, says Tarar", "…, says DG ISPR", "…, said the Foreign Office": the
+        speaker comes after the verb, which follows a comma."""
+        if verb.group().lower() not in ("says", "said", "say", "added", "adds", "claims", "claimed", "stated", "tweeted", "wrote"):
+            return None  # "The Taliban, meanwhile, accuses Pakistan …": Pakistan is accused, not speaking
+        if not s[:verb.start()].rstrip().endswith(",") and verb.start() > 0:
+            return None
+        after = [p for p in mentions if verb.end() <= p.start <= verb.end() + 40]
+        if not after:
+            return None
+        between = s[verb.end():after[0].start]
+        # Only a title may stand between: "says Information Minister Tarar".
+        return after[0] if re.fullmatch(r"\s*(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|for)\s+){0,4}", between) else None
+
+    def resolve_unnamed(self, mentions: list[Mention], verb: re.Match) -> str | None:
+        """"…, the army said": the office of the party named before it in the
+        sentence, else of the party that spoke last, else of the side opposite
+        the party it speaks about ("the army said 274 Afghan Taliban …")."""
+        s = verb.string
+        before = [m for m in mentions if m.end <= verb.start()]
+        trailing = s[:verb.start()].rstrip().endswith(",") or bool(re.search(r",\s*(?:\w+\s+){0,4}$", s[:verb.start()]))
+        if before and not trailing:
+            return before[0].name  # "Pakistan's information ministry said …"
+        if before and AGENT_AFTER.match(s[before[0].end:]):
+            return before[0].name  # "Pakistan struck seven camps …, the ministry said": the one who acts speaks
+        if self.last_speaker:
+            return self.last_speaker
+        # The party the words are about is not their speaker ("Three Afghan
+        # posts destroyed, sources say"): the army that counts the other
+        # side's losses is the other side's.
+        about = before or [m for m in mentions if m.start >= verb.end()]
+        return OTHER_SIDE.get(about[0].name) if about else None
 
     @staticmethod
     def speaker(s: str, mentions: list[Mention], verb_at: int, lo: int) -> Mention | None:
@@ -214,6 +288,8 @@ class _Reader:
         return inside[0] if inside else None
 
     def remember(self, sentence, speaker: str | None) -> None:
+        if speaker is not None:
+            self.last_speaker = speaker
         names = list(dict.fromkeys(m.name for m in self.parties.find(sentence.text)))
         if names:
             self.previous_parties = names
@@ -305,12 +381,17 @@ def _nearest(pattern, text: str, at: int):
     return min(matches, key=lambda m: min(abs(m.start() - at), abs(m.end() - at))) if matches else None
 
 
+POLICE = re.compile(r"^(?:police(?:men)?|policem[ae]n|levies)$", re.I)
+
+
 def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = False) -> str | None:
     if CIVILIAN.match(noun):  # "Afghan civilians" are civilians, whoever counts them
         return "civilians"
     named = PARTIES.find(f"{mods} {noun}")
     if named:
         return named[-1].name
+    if POLICE.match(noun):
+        return "Pakistan"  # the police in this conflict are Pakistan's; Kabul's are named "Afghan police"
     if MILITANT.match(noun):
         return "TTP" if claimant in ("Pakistan", "TTP") or claimant not in OTHER_SIDE else OTHER_SIDE.get(claimant)
     if suffered and not re.match(r"^(?:fighters?|militants?|terrorists?|attackers?)$", noun, re.I):

@@ -1,0 +1,56 @@
+"""The claim detector on the language of the news, through `monitor replay`:
+who speaks, several figures in one sentence, what a strike is."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
+    monitor_env.replay(rss([{"title": "Border report", "summary": summary, "guid": guid, "link": f"https://news.example/{guid}",
+                            "published": "2026-02-20T08:00:00Z"}]))
+    return sorted((a["claimant"], a["claim_type"], a["target"], a["figure"]) for a in monitor_env.alerts(detector="claim"))
+
+
+@pytest.mark.parametrize(
+    "summary,expected",
+    [
+        # a named official speaks for their party, also after the verb
+        ("61 Afghan Taliban fighters were killed in the clashes near Angoor Adda, says Tarar.",
+         [("Pakistan", "casualties", "Afghanistan", 61)]),
+        # an office that names no party: the side that counts the other's losses
+        ("The army said on Saturday that 130 Afghan Taliban fighters had been killed and 310 wounded along the border.",
+         [("Pakistan", "casualties", "Afghanistan", 130), ("Pakistan", "casualties", "Afghanistan", 310)]),
+        # several figures, each with its own verb: never the wounded as killed
+        ("Pakistani shelling killed six Afghan civilians and wounded 17 in Dangam, the Taliban's spokesman Zabihullah Mujahid said.",
+         [("Afghanistan", "casualties", "civilians", 6), ("Afghanistan", "casualties", "civilians", 17),
+          ("Afghanistan", "strike", "Dangam", None)]),
+        # a number that counts posts is no toll
+        ("Pakistani troops destroyed four Afghan Taliban posts near Chaman, Pakistani security sources said.",
+         [("Pakistan", "territory", "Afghanistan", 4)]),
+        # a militants' bombing inside Pakistan is no strike, whoever tells it
+        ("Suicide bombers of the TTP struck a police station in Bannu, killing nine policemen, Pakistan's interior minister Mohsin Naqvi said.",
+         [("Pakistan", "casualties", "Pakistan", 9)]),
+        # the side that was struck claims the strike on the place, beside its toll
+        ("Pakistani drones struck a house in Paktika's Barmal district, killing five people, Afghan officials said.",
+         [("Afghanistan", "casualties", "civilians", 5), ("Afghanistan", "strike", "Paktika", None)]),
+    ],
+    ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll"],
+)
+def test_one_report(monitor_env, rss, summary, expected):
+    assert claims(monitor_env, rss, summary) == expected
+
+
+def test_officials_are_data_a_user_extends(monitor_env, rss):
+    summary = "Major General Ruhullah Zarif told reporters that 40 Pakistani soldiers were killed near Kharlachi."
+    assert claims(monitor_env, rss, summary) == []
+    monitor_env.configure('[plugins.claim]\nofficials = [{ name = "Ruhullah Zarif", title = "corps commander", party = "Afghanistan" }]\n')
+    # the same story from another outlet, read with the new official
+    assert claims(monitor_env, rss, summary + " Fighting continued.", guid="2") == [("Afghanistan", "casualties", "Pakistan", 40)]
+
+
+def test_a_wrong_official_is_one_line_naming_the_key(monitor_env, rss):
+    monitor_env.configure('[plugins.claim]\nofficials = [{ title = "corps commander" }]\n')
+    result = monitor_env.run("plugins", check=False)
+    assert "[plugins.claim] officials[1]: needs a name and a party (text)" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
