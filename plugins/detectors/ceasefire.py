@@ -25,6 +25,7 @@ from monitor.text import (
     load_data,
     load_scope,
     lowered,
+    mentioned_dates,
     negated,
     split_sentences,
     window_before,
@@ -88,7 +89,7 @@ CUES: list[tuple[str, int, Lowered]] = [
         "in_effect",
         1,  # holding: usually the state already known, so silent
         lowered(re.compile(
-            rf"{TRUCE}[\w\s,-]{{0,30}}?\b(?:holds|held|holding|remains? (?:in place|in effect|in force|intact)|"
+            rf"{TRUCE}[\w\s,-]{{0,50}}?\b(?:holds|held|holding|remains? (?:in place|in effect|in force|intact)|"
             rf"(?:was |is )?still in (?:place|effect|force)|in effect|in force|took effect|came into (?:effect|force)|continues|continued)"
             rf"|\b(?:committed|commitment) to (?:the |a )?(?:\w+ )?{TRUCE}",
             re.I,
@@ -129,6 +130,13 @@ AFGHAN_SIDE = lowered(re.compile(
     re.I,
 ))
 SEVERITY = {"collapsed": "high", "violated": "high", "in_effect": "medium"}
+# The TTP's own truces with Islamabad are not this subject: "the TTP ended its
+# ceasefire with the government", "a truce with the Pakistani Taliban".
+TTP = r"(?:TTP|Tehr[ei]e?k-[ie]-Taliban(?: Pakistan)?|Pakistani Taliban|Pakistan Taliban)"
+TTP_TRUCE = lowered(re.compile(
+    rf"\b{TTP}\b[^.;]{{0,60}}?\b(?:its|their|own)\s+(?:\w+\s+)?{TRUCE}|{TRUCE}\s+(?:talks\s+)?with\s+(?:the\s+)?{TTP}|\b{TTP}(?:'s|’s)?\s+(?:\w+\s+)?{TRUCE}",
+    re.I,
+))
 OPEN_WAR = 6
 SAYS_NOT_HOLDING = re.compile(r"\b(?:not|no longer|hardly|barely) (?:holding|being)\b", re.I)
 
@@ -137,14 +145,19 @@ SAYS_NOT_HOLDING = re.compile(r"\b(?:not|no longer|hardly|barely) (?:holding|bei
 # slide into open war", "warned of open war"). A plain "considered itself in open
 # war" is a declaration, though "consider" hedges other cues.
 OPEN_WAR_HEDGE = lowered(re.compile(
-    r"\b(?:will|would|could|might|may|if|unless|threat\w*|warn\w*|risk\w*|fear\w*|brink|verge|slid\w*|slip\w*|head(?:ed|ing)? (?:for|towards?)|"
+    r"\b(?:will|would|could|might|may|if|unless|option|threat\w*|warn\w*|risk\w*|fear\w*|brink|verge|slid\w*|slip\w*|head(?:ed|ing)? (?:for|towards?)|"
     r"avoid\w*|avert\w*|prevent\w*|rul(?:e|ed|es) out|no\b|not\b|never|den(?:y|ied|ies))",
     re.I,
 ))
 
 
+# "… the option of open war if the talks fail": a condition after the words.
+CONDITION_AFTER = re.compile(r"^[^.;:]{0,60}?\b(?:if|unless|should (?:the|they|talks|kabul|islamabad)|in case|were (?:the|talks|kabul))\b", re.I)
+
+
 def _open_war_not_declared(s: str, position: int) -> bool:
-    return is_question(s) or bool(OPEN_WAR_HEDGE.search(window_before(s, position, 60)))
+    window = window_before(s, position, 60)
+    return is_question(s) or bool(OPEN_WAR_HEDGE.search(window) or CONDITION_AFTER.match(s[position:]))
 
 
 def _negated_inside(m: re.Match, value: str) -> bool:
@@ -166,8 +179,11 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
             continue
         if SCOPE.sentence_elsewhere(s) and not TRUCE_WORD.search(s) or SCOPE.sentence_elsewhere(s) and not AFGHAN_SIDE.search(s):
             continue
+        other_truce = TTP_TRUCE.search(s)
         for value, priority, pattern in CUES:
             for m in pattern.finditer(s):
+                if other_truce and other_truce.start() - 80 <= m.start() <= other_truce.end() + 80:
+                    continue  # the TTP's truce with Islamabad, not this one
                 if _negated_inside(m, value):
                     continue  # "the ceasefire had not been breached"
                 if priority == OPEN_WAR:
@@ -189,6 +205,15 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                 break
     if not found:
         return []
+    if not baseline_mode and article.published is not None:
+        # Tense and dates: a sentence that dates its event to an earlier day ("on
+        # November 6 troops exchanged fire") yields to one that says what holds
+        # now ("the truce is still holding"), whatever their cues.
+        today = article.published.date()
+        found = [
+            (0, f[1], f[2], f[3], f[4]) if f[2] != "collapsed" and any(d.date() < today for d in mentioned_dates(f[3].text, article.published)) else f
+            for f in found
+        ]
     priority, _, value, sentence, _ = max(found, key=lambda f: (f[0], f[1]))
     if sentence.index == 0:  # the headline: prefer the body's sentence for the same value
         body = [f for f in found if f[2] == value and f[3].index > 0]
@@ -199,7 +224,7 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
             subject=SUBJECT,
             value=value,
             evidence=sentence.text,
-            confidence=0.9 if priority >= 3 else 0.7,
+            confidence=0.9 if priority >= 3 else 0.7 if priority > 0 else 0.5,
             severity=SEVERITY[value],  # type: ignore[arg-type]
             # Fighting after a collapse keeps it collapsed; only a new truce moves it on.
             unless_current=("collapsed",) if value == "violated" else (),
