@@ -34,8 +34,26 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # the side that was struck claims the strike on the place, beside its toll
         ("Pakistani drones struck a house in Paktika's Barmal district, killing five people, Afghan officials said.",
          [("Afghanistan", "casualties", "civilians", 5), ("Afghanistan", "strike", "Paktika", None)]),
+        # both sides charging each other are two accusations
+        ("Pakistan and Afghanistan accused each other of starting the firing near Kharlachi on Monday.",
+         [("Afghanistan", "accusation", "Pakistan", None), ("Pakistan", "accusation", "Afghanistan", None)]),
+        # a toll from a disaster is no claim, whoever gives it
+        ("Afghanistan's health ministry said 31 people were killed and 400 injured by the earthquake in Kunar.", []),
+        # each clause has its own speaker
+        ("Pakistani officials put their losses at 12 soldiers, while the Taliban claimed that 70 Pakistani troops were killed.",
+         [("Afghanistan", "casualties", "Pakistan", 70), ("Pakistan", "casualties", "Pakistan", 12)]),
+        # a charge named by what the speaker calls the act, and the strike it suffered
+        ("Zabihullah Mujahid condemned the night raids on Khost as a violation of Afghanistan's airspace.",
+         [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Khost", None)]),
+        # a third party's account of strikes gives only its tolls
+        ("UNAMA said Pakistani air strikes in Kunar killed 9 civilians on Tuesday.",
+         [("United Nations", "casualties", "civilians", 9)]),
+        # blame for a named attack
+        ("The attackers took orders from handlers in Afghanistan, the ISPR said after the assault on the Wana cadet college.",
+         [("Pakistan", "accusation", "Afghanistan", None)]),
     ],
-    ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll"],
+    ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
+         "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

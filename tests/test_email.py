@@ -147,9 +147,12 @@ def test_an_alert_raised_while_the_server_is_down_is_delivered_exactly_once(moni
             env = {**os.environ, "MONITOR_CONFIG": str(monitor_env.config)}
             daemon = subprocess.Popen([sys.executable, "-m", "monitor", "run"], env=env, stderr=subprocess.PIPE, text=True)
             deadline = time.monotonic() + 20
+            # Signal it only once it runs: a loaded machine can take seconds to start it.
+            while '"started"' not in daemon.stderr.readline() and time.monotonic() < deadline:
+                pass
             while not inbox.messages and time.monotonic() < deadline:
                 time.sleep(0.1)
-            time.sleep(0.5)
+            time.sleep(1.0)  # room for a second, wrong, delivery
             daemon.send_signal(signal.SIGTERM)
             daemon.communicate(timeout=15)
             assert daemon.returncode == 0

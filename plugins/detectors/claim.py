@@ -33,6 +33,7 @@ from monitor.text import (
     as_aliases,
     asserted_now,
     clause_of,
+    clauses,
     find_numbers,
     load_data,
     load_officials,
@@ -49,7 +50,9 @@ DATA = "monitor.plugins.data"
 REPORTING = lowered(re.compile(
     r"\b(?:said|says|say|saying|claim(?:ed|s|ing)?|stated|states|announc(?:ed|es)|confirm(?:ed|s)|told|tells|added|"
     r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
-    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|tweeted|posted|wrote)\b",
+    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|tweeted|posted|wrote|condemn(?:ed|s)|denounc(?:ed|es)|described|"
+    r"put(?:s|ting)? (?:the |its |their |his |her )?(?:\w+ )?(?:toll|number|figure|count|losses|casualties) at|"
+    r"put(?:s|ting)? (?:the )?(?:death )?toll at)\b",
     re.I,
 ))
 DENIAL_VERB = lowered(re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|refuted|rubbished)\b", re.I))
@@ -78,7 +81,7 @@ PEOPLE = (
     r"(?:border )?guards?|forces|fighters?|militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?|"
     r"civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|members|"
     r"students?|worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?|"
-    r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|combatants?"
+    r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|combatants?|others"
 )
 NOUN_AFTER = re.compile(
     rf"^\s+(?P<mods>(?:(?:of|the|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
@@ -113,10 +116,38 @@ ACCUSATION_CONTENT = lowered(re.compile(
     re.I,
 ))
 TOPICS = [
-    ("ceasefire_violation", lowered(re.compile(r"\b(?:violat\w*|breach\w*|break\w*|broke)\b[\w\s]{0,25}(?:cease-?fire|truce)", re.I))),
+    # Most specific first: in an article, a party's charge is keyed by its first topic.
+    ("ceasefire_violation", lowered(re.compile(
+        r"\b(?:violat\w*|breach\w*|break\w*|broke)\b[\w\s]{0,25}(?:cease-?fire|truce)|(?:cease-?fire|truce) violations?|"
+        r"fired first|first shots?|start(?:ed|ing)? (?:the |a |it|this)?\s*(?:firing|shooting|fighting|clash\w*|exchange)?|"
+        r"started from|opened (?:the )?(?:fire|exchange)|unprovoked|provocations?|aggression", re.I))),
+    ("airspace", lowered(re.compile(r"\b(?:airspace|sovereignty|territorial integrity|violation of (?:\w+ )?territory)\b", re.I))),
+    ("civilians", lowered(re.compile(
+        r"\b(?:targeted|targeting|killing|killed|hit|bombed|struck)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
+    ("attack", lowered(re.compile(
+        r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|behind|sent|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|"
+        r"\bhandlers?\b|\bmessage (?:from|sent from)|\b(?:bomber|attackers?) (?:was|were) (?:an? )?Afghans?", re.I))),
     ("harbouring", lowered(re.compile(r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|host\w*|back\w*|support\w*|sponsor\w*|fund\w*|arm(?:ing|s)|soil|territory)\b", re.I))),
     ("proxy", lowered(re.compile(r"\b(?:prox(?:y|ies)|puppet|work(?:ing|s)? (?:with|for)|collu\w*|consort\w*|conspir\w*|plot\w*|behest|on behalf|India|New Delhi|Washington|United States)\b", re.I))),
+    ("pressure", lowered(re.compile(r"\b(?:pressure|leverage|blackmail|illegal(?:ly)?|coerc\w*|weaponi[sz]\w*)\b", re.I))),
 ]
+TOPIC_NAMES = {"ceasefire_violation": "breaking the ceasefire", "airspace": "violating its airspace and territory",
+               "civilians": "killing civilians", "attack": "a named attack", "harbouring": "harbouring militants",
+               "proxy": "acting as a proxy", "pressure": "coercion", "other": "another charge"}
+# Both sides charging each other: "accused each other of breaching the truce".
+RECIPROCAL = lowered(re.compile(
+    r"\b(?:accus\w+|blam\w+|pointed fingers at|traded (?:accusations|blame)(?: with)?) each other|"
+    r"\beach (?:side|government|country|army) (?:accus\w+|blam\w+) the other|\btraded (?:accusations|blame)|\btrade blame", re.I))
+# A charge named by what the speaker calls the other's act: "condemned the raids as a violation".
+CALLED_A_CHARGE = lowered(re.compile(
+    r"\b(?:condemn\w*|denounc\w*|described|call\w*|term\w*|branded|labell?ed)\b[^.;]{0,80}?\bas\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:violation|breach|aggression|attack on|assault on|crime|war crime|act of war|provocation|invasion)|"
+    r"\bcall(?:ed|ing|s)? (?:the |it |this )?(?:\w+ )?(?:attack|bombing|blast|strike) (?:a )?message", re.I))
+# Blame for a named attack, with the other side as its author.
+ATTACK_AUTHOR = lowered(re.compile(
+    r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|sent|plotted)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\bhandlers? in\b|"
+    r"\bmessage (?:from|sent from)\b|\bserved in\b", re.I))
+ATTACK_WORD = re.compile(r"\b(?:attack\w*|bomb\w*|blast|assault|suicide|explosion|raid)\b", re.I)
 
 _parties = load_table(DATA, "parties.toml", "parties")
 _places = load_data(DATA, "places.toml")
@@ -163,6 +194,9 @@ def startup(config):
         parse_officials(config["officials"], "[plugins.claim]")
 
 
+VERB_BEFORE = re.compile(r"\b(?:called|calling|described|describing|accus\w+|blam\w+|said|says|told|urged|asked|\w+ed)\b", re.I)
+VERB_START = re.compile(r"^(?:and\s+)?(?:called|calling|described|accus\w+|blam\w+|urged|warned|\w+ed)\b", re.I)
+PREPOSED = re.compile(r"^(?:[A-Z/ ]+:\s*)?(?:With|As|While|Amid|After|Despite|Following)\b", re.I)
 # A party followed by its own verb acts: "Pakistan struck", "Afghan forces attacked".
 AGENT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:forces|troops|army|military|jets|drones|government|officials)\s+)?(?:\w+ly\s+)?(?:\w+ed|struck|hit|shot|fought|took|seized|overran|launched|says|said)\b", re.I)
 
@@ -193,9 +227,15 @@ class _Reader:
         self.quote_speaker: str | None = None
         self.last_speaker: str | None = None
 
+    def claimant_of(self, text: str) -> tuple[str | None, tuple[int, int]]:
+        """The speaker of a clause, read as the claimant of a sentence is."""
+        return self._claimant(text, in_quote=False)
+
     def claimant(self, sentence) -> tuple[str | None, tuple[int, int]]:
         """Who the sentence attributes its content to, and the span naming them."""
-        s = sentence.text
+        return self._claimant(sentence.text, sentence.in_quote)
+
+    def _claimant(self, s: str, in_quote: bool) -> tuple[str | None, tuple[int, int]]:
         mentions = self.parties.find(s)
         for m in ACCORDING.finditer(s):
             after = [p for p in mentions if m.end() <= p.start <= m.end() + 40]
@@ -230,7 +270,7 @@ class _Reader:
                 party = self.resolve_unnamed(mentions, verb)
                 if party is not None:
                     return party, (verb.start(), verb.start())
-        if sentence.in_quote and self.quote_speaker:
+        if in_quote and self.quote_speaker:
             return self.quote_speaker, (0, 0)
         return None, (0, 0)
 
@@ -255,9 +295,10 @@ class _Reader:
         the party it speaks about ("the army said 274 Afghan Taliban …")."""
         s = verb.string
         before = [m for m in mentions if m.end <= verb.start()]
-        trailing = s[:verb.start()].rstrip().endswith(",") or bool(re.search(r",\s*(?:\w+\s+){0,4}$", s[:verb.start()]))
+        # "…, sources say": the words come before the speaker; "the army said it …": after.
+        trailing = len(re.sub(r"^\s*(?:on|late|early|in|this)?\s*(?:\w+day|a statement|\w+ night)?", "", s[verb.end():]).strip(" .,;")) < 25
         if before and not trailing:
-            return before[0].name  # "Pakistan's information ministry said …"
+            return (self.last_speaker or before[0].name) if PREPOSED.match(s) else before[0].name  # "Pakistan's information ministry said …"
         if before and AGENT_AFTER.match(s[before[0].end:]):
             return before[0].name  # "Pakistan struck seven camps …, the ministry said": the one who acts speaks
         if self.last_speaker:
@@ -283,9 +324,18 @@ class _Reader:
         phrase = s[phrase_start:verb_at]
         if NON_PARTY_SPEAKER.search(phrase):
             return None
-        # The head of the phrase comes first: "the United Nations mission in Afghanistan said".
-        inside = [m for m in mentions if phrase_start <= m.start and m.end <= verb_at]
-        return inside[0] if inside else None
+        # The head of the phrase comes first: "the United Nations mission in Afghanistan said";
+        # a party after a verb in the phrase is its object ("called Islamabad's charges false and said").
+        inside = [m for m in mentions if phrase_start <= m.start and m.end <= verb_at and not VERB_BEFORE.search(s[phrase_start:m.start])]
+        if inside:
+            return inside[0]
+        head = s[phrase_start:verb_at].strip(" ,")
+        if phrase_start > lo and _nearest_before(mentions, phrase_start, max(0, phrase_start - 3)) is not None:
+            return _nearest_before(mentions, phrase_start, max(0, phrase_start - 3))  # "Haqmal, head of information in Spin Boldak, said"
+        if VERB_START.match(head):
+            subject = [m for m in mentions if m.end <= phrase_start and not VERB_BEFORE.search(s[:m.start])]
+            return subject[0] if subject else None  # "Muttaqi … called X false and said …"
+        return None
 
     def remember(self, sentence, speaker: str | None) -> None:
         if speaker is not None:
@@ -329,7 +379,9 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -
                     or re.search(r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|toll (?:rose |climbed )?to|toll of|claimed the lives of)\s*(?:at least |more than |over |another |some )?$", head, re.I)):
                 continue
             # "274 fighters killed and 400 wounded": a bare figure joined to the last one counts the same people
-            target = previous_target if previous_target is not None and re.search(r"\band\s+(?:\w+\s+){0,2}$", head) else None
+            joined = re.search(r"\b(?:and|with|as well as|plus)\s+(?:\w+\s+){0,2}$", head)
+            counted = COUNT_OF.search(s[max(lo, n.start - 120):n.start])
+            target = previous_target if previous_target is not None and joined else _counted_target(counted, claimant) if counted else None
             noun_end = n.end
         else:
             after_noun = s[n.end + noun.end():n.end + noun.end() + 30]
@@ -375,6 +427,18 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -
 NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:posts?|outposts?|positions?|checkpoints?|check posts?|camps?|hideouts?|bases?|pickets?|vehicles?|tanks?)\b", re.I)
 
 
+# "put the number of operatives linked to the Taliban killed at 620": who is counted comes first.
+COUNT_OF = re.compile(r"\b(?:number|toll|count|tally) of ([^,;]{3,90}?) (?:killed|dead|wounded|injured|martyred) (?:at|to|as)\s+(?:more than |over |at least |about |nearly )?$", re.I)
+
+
+def _counted_target(counted: re.Match, claimant: str) -> str | None:
+    named = PARTIES.find(counted.group(1))
+    if named:
+        return named[-1].name
+    noun = re.search(PEOPLE, counted.group(1), re.I)
+    return _target("", noun.group(), claimant, counted.group(1)) if noun else None
+
+
 def _nearest(pattern, text: str, at: int):
     """The match of ``pattern`` in ``text`` nearest to offset ``at``."""
     matches = list(pattern.finditer(text))
@@ -382,6 +446,26 @@ def _nearest(pattern, text: str, at: int):
 
 
 POLICE = re.compile(r"^(?:police(?:men)?|policem[ae]n|levies)$", re.I)
+
+
+def _clause_casualties(sentence, claimant: str, reader: _Reader, span: tuple[int, int]) -> list[Claim]:
+    """Figures with the speaker of their own clause: in "Pakistani officials put
+    their losses at 23, while Afghan authorities claimed 58 Pakistani troops
+    were killed", the 58 is Kabul's."""
+    s = sentence.text
+    spans = clauses(s)
+    if len(spans) == 1:
+        return _casualties(s, claimant, reader, span)
+    found: list[Claim] = []
+    for lo, hi in spans:
+        part = s[lo:hi]
+        speaker = claimant
+        if REPORTING.search(part) or ACCORDING.search(part):
+            own, _ = reader.claimant_of(part)
+            speaker = own or claimant
+        shifted = (span[0] - lo, span[1] - lo)
+        found += _casualties(part, speaker, reader, shifted)
+    return found
 
 
 def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = False) -> str | None:
@@ -489,31 +573,64 @@ def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
 
 def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], all_topics: bool) -> list[Claim]:
     mentions = [m for m in PARTIES.find(s) if not (skip[0] <= m.start < skip[1])]
+    others = [m for m in mentions if m.name != claimant]
     found: list[tuple[str, str]] = []
     for verb in ACCUSE.finditer(s):
-        after = [m for m in mentions if verb.end() <= m.start <= verb.end() + 40 and m.name != claimant]
+        lo, hi = clause_of(s, verb.start())
+        after = [m for m in others if verb.end() <= m.start <= max(verb.end() + 40, hi)]
         if not after or not reader.asserted(s, verb.start()):
             continue
-        charge = s[after[0].end:after[0].end + 160]
-        found.append((after[0].name, charge))
+        found.append((after[0].name, s[verb.end():]))
         break
     if not found:
         for cue in ACCUSATION_CONTENT.finditer(s):
             lo, _ = clause_of(s, cue.start())
-            subject = _nearest_before([m for m in mentions if m.name != claimant], cue.start(), lo)
+            subject = _nearest_before(others, cue.start(), lo)
             if subject is None or not reader.asserted(s, cue.start()):
                 continue
             found.append((subject.name, s[cue.start():]))
             break
+    if not found and claimant in OTHER_SIDE:
+        # "condemned the raids as a violation of Afghan airspace", "calling the
+        # attack a message from Kabul", "handlers in Afghanistan": the charge is
+        # against the other side, named or not.
+        for cue in (CALLED_A_CHARGE.search(s), _attack_blame(s, others)):
+            if cue is not None and reader.asserted(s, cue.start()):
+                found.append((OTHER_SIDE[claimant], s[max(0, cue.start() - 60):]))
+                break
     claims = []
     for target, charge in found:
         topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
         for topic in topics if all_topics else topics[:1]:
-            claims.append(
-                Claim(claimant, "accusation", target, None, topic, f"{claimant} accuses {target}: {topic.replace('_', ' ')}",
-                      "medium" if topic == "ceasefire_violation" else "low")
-            )
+            claims.append(_accusation(claimant, target, topic))
     return claims
+
+
+def _attack_blame(s: str, others: list[Mention]):
+    """A named attack laid at the other side's door: "the bombers took orders
+    from handlers in Afghanistan", "carried out by Afghan Taliban proxies"."""
+    if not ATTACK_WORD.search(s):
+        return None
+    for cue in ATTACK_AUTHOR.finditer(s):
+        if any(cue.start() <= m.start <= cue.end() + 40 for m in others):
+            return cue
+    return None
+
+
+def _accusation(claimant: str, target: str, topic: str) -> Claim:
+    return Claim(claimant, "accusation", target, None, topic, f"{claimant} accuses {target} of {TOPIC_NAMES.get(topic, topic.replace('_', ' '))}",
+                 "medium" if topic in ("ceasefire_violation", "civilians", "airspace") else "low")
+
+
+def _reciprocal(s: str, reader: _Reader) -> list[Claim]:
+    """"Pakistan and Afghanistan accused each other of starting the firing":
+    each side charges the other; the charge is the fighting unless it says more."""
+    cue = RECIPROCAL.search(s)
+    if cue is None or not reader.asserted(s, cue.start()):
+        return []
+    topics = [name for name, pattern in TOPICS if pattern.search(s[cue.start():])]
+    topic = topics[0] if topics else "ceasefire_violation" if re.search(r"\b(?:fire|firing|shooting|clash\w*|fighting|shelling)\b", s, re.I) else "other"
+    return [_accusation("Pakistan", "Afghanistan", topic), _accusation("Afghanistan", "Pakistan", topic)]
 
 
 def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observation]:
@@ -530,36 +647,52 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             continue
         claimant, span = reader.claimant(sentence)
         reader.remember(sentence, claimant)
-        if claimant is None or SCOPE.sentence_elsewhere(s):
+        if SCOPE.sentence_elsewhere(s) or NOT_THE_CONFLICT.search(s):
+            continue  # another conflict, or a toll from a quake, a flood or a crime
+        reciprocal = _reciprocal(s, reader)
+        claims = list(reciprocal)
+        if claimant is None:
+            observations += [_observation(c, sentence) for c in claims]
             continue
         verb = REPORTING.search(s)
         if DENIAL_VERB.search(s[: (verb.end() if verb else len(s))]) and not baseline_mode:
             continue  # "Pakistan denied …" asserts the opposite of a claim
-        claims = _casualties(s, claimant, reader, span)
+        claims += _clause_casualties(sentence, claimant, reader, span)
         claims += _territory(s, claimant, reader)
-        claims += _accusations(s, claimant, reader, span, all_topics=baseline_mode)
+        if not reciprocal:  # "accused each other" is both sides' charge, read above
+            claims += _accusations(s, claimant, reader, span, all_topics=baseline_mode)
         # A strike told by the side that struck or was struck is its own claim,
         # beside its toll: the place struck is part of its key (ALERTS.md).
-        claims += _strikes(s, claimant, reader)
-        for claim in claims:
-            observations.append(
-                monitor.Observation(
-                    kind="claim",
-                    subject=claim.claimant,
-                    claimant=claim.claimant,
-                    value=claim.statement,
-                    claim_type=claim.claim_type,
-                    target=claim.target,
-                    figure=claim.figure,
-                    topic=claim.topic,
-                    evidence=s,
-                    confidence=0.75,
-                    severity=claim.severity,  # type: ignore[arg-type]
-                    start=sentence.start,
-                    end=sentence.end,
-                )
-            )
+        if claimant in OTHER_SIDE:  # a third party's account of a strike gives only its tolls
+            claims += _strikes(s, claimant, reader)
+        observations += [_observation(c, sentence) for c in claims]
     return _dedupe(observations, one_charge_per_party=not baseline_mode)
+
+
+NOT_THE_CONFLICT = re.compile(
+    r"\b(?:earthquake|quake|tremors?|aftershocks?|magnitude|floods?|flooding|flash floods|landslides?|avalanches?|storms?|"
+    r"road accident|traffic accident|(?:bus|van|coach|truck) (?:crash|accident|plunged)|robbery|robbers|dacoits?|murder(?:ed)? over|"
+    r"honou?r killing|family feud|land dispute|stampede|gas cylinder|building collapse|roof collapse|drown\w*)\b",
+    re.I,
+)
+
+
+def _observation(claim: Claim, sentence) -> monitor.Observation:
+    return monitor.Observation(
+        kind="claim",
+        subject=claim.claimant,
+        claimant=claim.claimant,
+        value=claim.statement,
+        claim_type=claim.claim_type,
+        target=claim.target,
+        figure=claim.figure,
+        topic=claim.topic,
+        evidence=sentence.text,
+        confidence=0.75,
+        severity=claim.severity,  # type: ignore[arg-type]
+        start=sentence.start,
+        end=sentence.end,
+    )
 
 
 def _dedupe(observations: list[monitor.Observation], one_charge_per_party: bool) -> list[monitor.Observation]:
@@ -571,7 +704,8 @@ def _dedupe(observations: list[monitor.Observation], one_charge_per_party: bool)
     order = sorted(observations, key=lambda o: (o.target is None, o.figure is None, o.topic == "other"))
     for obs in order:
         if one_charge_per_party and obs.claim_type == "accusation" and any(
-            (k.claimant, k.claim_type, k.target) == (obs.claimant, "accusation", obs.target) for k in kept
+            (k.claimant, k.claim_type, k.target) == (obs.claimant, "accusation", obs.target) and (k.topic == obs.topic or obs.topic == "other")
+            for k in kept
         ):
             continue
         same = [
