@@ -51,9 +51,24 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # blame for a named attack
         ("The attackers took orders from handlers in Afghanistan, the ISPR said after the assault on the Wana cadet college.",
          [("Pakistan", "accusation", "Afghanistan", None)]),
+        # a charge reported inside the other side's denial is still its author's
+        ("Pakistan's information minister rejected as baseless the Taliban government's allegations that Pakistan had deliberately targeted a clinic in Kabul.",
+         [("Afghanistan", "accusation", "Pakistan", None)]),
+        # the author of the charged act after "by"
+        ("Kabul's defence ministry said its forces answered repeated violations by Pakistani troops along the Durand Line.",
+         [("Afghanistan", "accusation", "Pakistan", None)]),
+        # fire across the border onto a named town, told by the side fired on; its number of targets
+        ("Pakistan's Foreign Office said Afghan forces opened fire on Torkham from the Afghan side overnight.",
+         [("Pakistan", "strike", "Torkham", None)]),
+        ("Pakistan struck six militant hideouts in Afghanistan's Khost province, the information ministry said.",
+         [("Pakistan", "strike", "Khost", 6)]),
+        # each verb its own figure; 'others' after posts are posts
+        ("Tarar said troops had destroyed 140 Taliban checkpoints and captured 26 others.",
+         [("Pakistan", "territory", "Afghanistan", 26), ("Pakistan", "territory", "Afghanistan", 140)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
-         "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame"],
+         "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
+         "charge-inside-a-denial", "charge-by", "fire-on-a-crossing-town", "strike-count", "territory-each-verb"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

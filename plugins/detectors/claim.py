@@ -104,7 +104,9 @@ TERRITORY_VERB = lowered(re.compile(
 POSTS = re.compile(r"\b(?:(?:border |check[- ]?|security |military )?posts?|outposts?|positions?|pickets?|checkpoints?)\b", re.I)
 STRIKE = lowered(re.compile(
     r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
-    r"target(?:ed|ing)|attack(?:ed|s)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed))\b",
+    r"target(?:ed|ing)|attack(?:ed|s)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
+    # cross-border fire told by the side that fired or was fired on
+    r"fir(?:ed|ing) (?:on|at|into|upon|towards?)|opened fire|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on))\b",
     re.I,
 ))
 TTP_SITES = re.compile(r"\b(?:TTP|militant|terrorist|khawarij)\s+(?:bases|hideouts|camps|sanctuaries|training centres|positions)\b", re.I)
@@ -112,9 +114,18 @@ ACCUSE = lowered(re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w
 ACCUSATION_CONTENT = lowered(re.compile(
     r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|prox(?:y|ies)|sponsor\w*|puppet|"
     r"(?:backing|supporting|support(?:s)? for|support(?:s)? to|providing support|provides support|funding|arming)\b|"
-    r"violat\w* (?:of )?(?:the |a )?(?:cease-?fire|truce)|breach\w* (?:of )?(?:the )?(?:cease-?fire|truce))",
+    r"violat\w* (?:of )?(?:the |a )?(?:cease-?fire|truce)|breach\w* (?:of )?(?:the )?(?:cease-?fire|truce)|"
+    r"(?:broke|broken|breaking) (?:the |a |their |its )?(?:cease-?fire|truce)|"
+    # what the other side did, in the words of a charge
+    r"illegal(?:ly)?|(?:political|economic) (?:pressure|leverage)|(?:unprovoked|blatant) (?:\w+ ){0,2}?(?:fire|firing|aggression|attacks?|shelling)|"
+    r"deliberately (?:targeted|attacked|killed|bombed|struck)|war crimes?|crimes? against|massacre)",
     re.I,
 ))
+# "violations by Pakistani military circles": the author follows "by".
+CHARGE_BY = lowered(re.compile(r"\b(?:provocations?|violations?|aggression|attacks?|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.I))
+# "the Taliban government's claims that Pakistan had deliberately targeted the clinic":
+# a party's charge, reported even inside the other side's denial.
+POSSESSED_CHARGE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|charges?)\s+(?:that|of)\b", re.I)
 TOPICS = [
     # Most specific first: in an article, a party's charge is keyed by its first topic.
     ("ceasefire_violation", lowered(re.compile(
@@ -142,7 +153,8 @@ RECIPROCAL = lowered(re.compile(
 CALLED_A_CHARGE = lowered(re.compile(
     r"\b(?:condemn\w*|denounc\w*|described|call\w*|term\w*|branded|labell?ed)\b[^.;]{0,80}?\bas\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?"
     r"(?:violation|breach|aggression|attack on|assault on|crime|war crime|act of war|provocation|invasion)|"
-    r"\bcall(?:ed|ing|s)? (?:the |it |this )?(?:\w+ )?(?:attack|bombing|blast|strike) (?:a )?message", re.I))
+    r"\bcall(?:ed|ing|s)? (?:the |it |this )?(?:\w+ )?(?:attack|bombing|blast|strike) (?:a )?message|"
+    r"\b(?:condemn\w*|denounc\w*)\b[^.;]{0,50}?\b(?:violation|breach|aggression|crime|attack on|assault on)", re.I))
 # Blame for a named attack, with the other side as its author.
 ATTACK_AUTHOR = lowered(re.compile(
     r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|sent|plotted)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\bhandlers? in\b|"
@@ -155,7 +167,7 @@ OFFICIALS = load_officials(DATA, "officials.toml")
 PARTIES = Gazetteer(_parties).extended(as_aliases(OFFICIALS))  # an official's name is their party's mention
 PLACES = Gazetteer({p: [] for p in _places["afghanistan"]["places"] + _places["pakistan"]["places"]})
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
-PREFILTER = lowered(re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}", re.I))
+PREFILTER = lowered(re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}|{RECIPROCAL.pattern}", re.I))
 OTHER_SIDE = {"Pakistan": "Afghanistan", "Afghanistan": "Pakistan", "TTP": "Pakistan"}
 
 
@@ -194,8 +206,12 @@ def startup(config):
         parse_officials(config["officials"], "[plugins.claim]")
 
 
-VERB_BEFORE = re.compile(r"\b(?:called|calling|described|describing|accus\w+|blam\w+|said|says|told|urged|asked|\w+ed)\b", re.I)
-VERB_START = re.compile(r"^(?:and\s+)?(?:called|calling|described|accus\w+|blam\w+|urged|warned|\w+ed)\b", re.I)
+VERB_BEFORE = re.compile(
+    r"\b(?:called|calling|described|describing|accus\w+|blam\w+|said|says|told|urged|asked|gave|took|made|sent|met|held|\w+ed|to \w+)\b", re.I
+)
+VERB_START = re.compile(
+    r"^(?:and\s+)?(?:called|calling|described|accus\w+|blam\w+|urged|warned|gave|took|made|sent|met|held|vowed|told|said|\w+ed)\b", re.I
+)
 PREPOSED = re.compile(r"^(?:[A-Z/ ]+:\s*)?(?:With|As|While|Amid|After|Despite|Following)\b", re.I)
 # A party followed by its own verb acts: "Pakistan struck", "Afghan forces attacked".
 AGENT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:forces|troops|army|military|jets|drones|government|officials)\s+)?(?:\w+ly\s+)?(?:\w+ed|struck|hit|shot|fought|took|seized|overran|launched|says|said)\b", re.I)
@@ -238,7 +254,7 @@ class _Reader:
     def _claimant(self, s: str, in_quote: bool) -> tuple[str | None, tuple[int, int]]:
         mentions = self.parties.find(s)
         for m in ACCORDING.finditer(s):
-            after = [p for p in mentions if m.end() <= p.start <= m.end() + 40]
+            after = [p for p in mentions if m.end() <= p.start <= m.end() + 40 and "," not in s[m.end():p.start]]
             if after:
                 return after[0].name, (after[0].start, after[0].end)
         for verb in REPORTING.finditer(s):
@@ -264,7 +280,7 @@ class _Reader:
             if party is not None:
                 return party.name, (party.start, party.end)
             after = [p for p in mentions if verb.end() <= p.start <= verb.end() + 25]
-            if after and s[verb.end():after[0].start].strip() in ("", "the"):
+            if after and s[verb.end():after[0].start].strip() in ("", "the") and not ACCUSE.match(verb.group()):
                 return after[0].name, (after[0].start, after[0].end)
             if unnamed_speaker(s[lo:verb.start()]) and not NON_PARTY_SPEAKER.search(s[lo:verb.start()].strip(" ,")):
                 party = self.resolve_unnamed(mentions, verb)
@@ -286,6 +302,8 @@ class _Reader:
         if not after:
             return None
         between = s[verb.end():after[0].start]
+        if len(re.sub(r"^[\w.'’ -]{0,40}?(?=,|$)|^\s*(?:on \w+|in a statement|late \w+)", "", s[after[0].end:]).strip(" .,;")) > 30:
+            return None  # "…, said Afghan forces had opened fire": what follows is the content, not a speaker's title
         # Only a title may stand between: "says Information Minister Tarar".
         return after[0] if re.fullmatch(r"\s*(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|for)\s+){0,4}", between) else None
 
@@ -330,8 +348,9 @@ class _Reader:
         if inside:
             return inside[0]
         head = s[phrase_start:verb_at].strip(" ,")
-        if phrase_start > lo and _nearest_before(mentions, phrase_start, max(0, phrase_start - 3)) is not None:
-            return _nearest_before(mentions, phrase_start, max(0, phrase_start - 3))  # "Haqmal, head of information in Spin Boldak, said"
+        named = [m for m in mentions if phrase_start - 3 <= m.end <= phrase_start]
+        if phrase_start > lo and named:
+            return named[-1]  # an apposition: "Haqmal, head of information in Spin Boldak, said"
         if VERB_START.match(head):
             subject = [m for m in mentions if m.end <= phrase_start and not VERB_BEFORE.search(s[:m.start])]
             return subject[0] if subject else None  # "Muttaqi … called X false and said …"
@@ -371,6 +390,8 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -
         noun = NOUN_AFTER.match(s[n.end:])
         if noun is not None and NOT_PEOPLE_AFTER.match(s[n.end + noun.end():]):
             continue  # "three Afghan Taliban posts": the number counts posts, not people
+        if noun is not None and noun.group("noun").lower() == "others" and POSTS.search(s[max(lo, n.start - 60):n.start]):
+            continue  # "destroyed 242 checkpoints and captured 38 others"
         if noun is None:
             # "killed 10", "10 killed", "the death toll rose to 10"
             tail = s[n.end:n.end + 25]
@@ -492,13 +513,16 @@ def _territory(s: str, claimant: str, reader: _Reader) -> list[Claim]:
         posts = [p for p in POSTS.finditer(s, lo, hi)]
         if not posts or not reader.asserted(s, verb.start()):
             continue
+        # "destroyed 242 checkpoints and captured 38 others": each verb its own figure, just after it
+        after = [n for n in find_numbers(s[verb.end():min(hi, verb.end() + 40)]) if n.value is not None]
         numbers = sorted(find_numbers(s[lo:hi]), key=lambda n: (n.value is None, abs(lo + n.end - verb.start())))
-        figure = numbers[0].value if numbers else None
+        figure = after[0].value if after else numbers[0].value if numbers else None
         near = s[max(lo, posts[0].start() - 40):posts[0].end()]
         named = [m for m in PARTIES.find(near) if m.name != claimant]
         target = named[-1].name if named else OTHER_SIDE.get(claimant)
+        if any(c.figure == figure for c in claims):
+            continue
         claims.append(Claim(claimant, "territory", target, figure, None, f"{claimant}: {figure or 'several'} {target or ''} posts captured or destroyed".replace("  ", " "), "high" if (figure or 0) >= 10 else "medium"))
-        break
     return claims
 
 
@@ -509,7 +533,7 @@ PAKISTANI_PLACES = frozenset(_places["pakistan"]["places"])
 # Who struck a place inside Pakistan: only the other side's forces make it a strike.
 AFGHAN_FORCES = lowered(re.compile(
     r"\b(?:Afghan (?:Taliban )?(?:forces|troops|soldiers|army|border forces|military)|Taliban (?:forces|fighters|troops)|"
-    r"from (?:across the border|Afghanistan|Afghan (?:soil|territory|side))|cross-border (?:fire|firing|shelling|attacks?))\b",
+    r"from (?:across the border|Afghanistan|(?:the )?Afghan (?:soil|territory|side))|cross-border (?:fire|firing|shelling|attacks?))\b",
     re.I,
 ))
 # Militants' attacks: a bombing inside Pakistan is no strike (ALERTS.md), whoever claims it.
@@ -550,6 +574,14 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+THE_PLACE = re.compile(r"^\s+(?:the|that|this)\s+(?:district|area|town|village|city|province|border town)\b", re.I)
+TARGET_COUNT = re.compile(
+    r"^\s+(?:at least |more than |some |over )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?)\s+"
+    r"(?:\w+\s+){0,2}?(?:camps|hideouts|targets|sites|locations|positions|bases|compounds)\b",
+    re.I,
+)
+
+
 def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
     claims = []
     for cue in STRIKE.finditer(s):
@@ -558,6 +590,11 @@ def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
         lo, hi = clause_of(s, cue.start())
         window = s[cue.start():min(hi, cue.end() + 120)]
         places = PLACES.find(window)
+        if not places and THE_PLACE.match(s[cue.end():]):
+            # "attacked the district": the place named earlier in the sentence
+            earlier = PLACES.find(s[:cue.start()])
+            places = earlier[-1:]
+            window = s[places[0].start:places[0].end] if places else window
         if not places and not TTP_SITES.search(s[cue.start():hi]):
             continue
         if any(p.name in PAKISTANI_PLACES for p in places) and not _forces_struck(s[lo:hi], cue.start() - lo):
@@ -565,8 +602,11 @@ def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
         if not reader.asserted(s, cue.start()):
             continue
         targets = _struck_places(places, window) or ["TTP"]
+        # "struck seven militant camps": the number of targets is the claim's figure
+        count = TARGET_COUNT.search(s[cue.end():min(hi, cue.end() + 60)])
+        figure = next((n.value for n in find_numbers(count.group())), None) if count else None
         for target in targets:
-            claims.append(Claim(claimant, "strike", target, None, None, f"{claimant}: strike on {target}", "medium"))
+            claims.append(Claim(claimant, "strike", target, figure, None, f"{claimant}: strike on {target}", "medium"))
         break
     return claims
 
@@ -585,11 +625,16 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
     if not found:
         for cue in ACCUSATION_CONTENT.finditer(s):
             lo, _ = clause_of(s, cue.start())
-            subject = _nearest_before(others, cue.start(), lo)
+            subject = _nearest_before(others, cue.end(), lo)
             if subject is None or not reader.asserted(s, cue.start()):
                 continue
-            found.append((subject.name, s[cue.start():]))
+            found.append((subject.name, _sponsor(s, subject, cue) or s[cue.start():]))
             break
+    if not found:
+        for m in others:
+            if CHARGE_BY.search(s[max(0, m.start - 60):m.start]) and reader.asserted(s, m.start):
+                found.append((m.name, s[max(0, m.start - 60):]))
+                break
     if not found and claimant in OTHER_SIDE:
         # "condemned the raids as a violation of Afghan airspace", "calling the
         # attack a message from Kabul", "handlers in Afghanistan": the charge is
@@ -603,6 +648,34 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
         topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
         for topic in topics if all_topics else topics[:1]:
             claims.append(_accusation(claimant, target, topic))
+    return claims
+
+
+def _sponsor(s: str, subject: Mention, cue: re.Match) -> str | None:
+    """"the 'Indian proxy' Fitna al-Khawarij", "Afghan-sponsored proxies": the
+    party named as the proxies' master is charged with backing militants."""
+    between = s[subject.end:cue.start()]
+    if re.fullmatch(r"(?:-sponsored|-backed)?\s*(?:terrorist\s+|militant\s+)?", between, re.I) and re.match(r"prox", cue.group(), re.I):
+        return "backing militants"
+    return None
+
+
+def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
+    """"Kabul's allegation that Pakistan targeted civilians": the possessor
+    charges the party it names, whoever reports or denies it."""
+    claims = []
+    mentions = parties.find(s)
+    for cue in POSSESSED_CHARGE.finditer(s):
+        owner = [m for m in mentions if m.end <= cue.start() and cue.start() - m.end <= 12]
+        if not owner or owner[-1].name not in OTHER_SIDE:
+            continue
+        claimant = owner[-1].name
+        accused = [m for m in mentions if cue.end() <= m.start <= cue.end() + 30 and m.name != claimant]
+        if not accused:
+            continue
+        charge = s[cue.end():]
+        topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
+        claims.append(_accusation(claimant, accused[0].name, topics[0]))
     return claims
 
 
@@ -656,7 +729,9 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             continue
         verb = REPORTING.search(s)
         if DENIAL_VERB.search(s[: (verb.end() if verb else len(s))]) and not baseline_mode:
-            continue  # "Pakistan denied …" asserts the opposite of a claim
+            # "Pakistan denied …" asserts the opposite of a claim; the charge it denies is the other side's
+            observations += [_observation(c, sentence) for c in _possessed_charges(s, parties)]
+            continue
         claims += _clause_casualties(sentence, claimant, reader, span)
         claims += _territory(s, claimant, reader)
         if not reciprocal:  # "accused each other" is both sides' charge, read above
