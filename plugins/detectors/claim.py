@@ -167,7 +167,7 @@ OFFICIALS = load_officials(DATA, "officials.toml")
 PARTIES = Gazetteer(_parties).extended(as_aliases(OFFICIALS))  # an official's name is their party's mention
 PLACES = Gazetteer({p: [] for p in _places["afghanistan"]["places"] + _places["pakistan"]["places"]})
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
-PREFILTER = lowered(re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}|{RECIPROCAL.pattern}", re.I))
+PREFILTER = lowered(re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}|{RECIPROCAL.pattern}|\ballegations?\b|\baccusations?\b", re.I))
 OTHER_SIDE = {"Pakistan": "Afghanistan", "Afghanistan": "Pakistan", "TTP": "Pakistan"}
 
 
@@ -723,14 +723,15 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         if SCOPE.sentence_elsewhere(s) or NOT_THE_CONFLICT.search(s):
             continue  # another conflict, or a toll from a quake, a flood or a crime
         reciprocal = _reciprocal(s, reader)
-        claims = list(reciprocal)
+        # "Kabul's allegations that Pakistan …": the possessor's charge, whoever speaks or denies it
+        claims = reciprocal + _possessed_charges(s, parties)
         if claimant is None:
             observations += [_observation(c, sentence) for c in claims]
             continue
         verb = REPORTING.search(s)
         if DENIAL_VERB.search(s[: (verb.end() if verb else len(s))]) and not baseline_mode:
             # "Pakistan denied …" asserts the opposite of a claim; the charge it denies is the other side's
-            observations += [_observation(c, sentence) for c in _possessed_charges(s, parties)]
+            observations += [_observation(c, sentence) for c in claims]
             continue
         claims += _clause_casualties(sentence, claimant, reader, span)
         claims += _territory(s, claimant, reader)
