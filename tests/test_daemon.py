@@ -163,6 +163,21 @@ def test_the_unit_verifies_and_its_exposure_is_low(tmp_path):
         assert directive in text
 
 
+def test_a_log_only_install_starts_without_a_credential_file():
+    """systemd fails to start a unit whose LoadCredential= names an absolute path
+    that is missing (unless SetCredential= gives a fallback); a bare credential
+    name is looked up in the credential store and skipped when absent."""
+    lines = [line.strip() for line in (ROOT / "systemd" / "monitor.service").read_text().splitlines()]
+    fallbacks = {line.split("=", 1)[1].split(":", 1)[0] for line in lines if line.startswith("SetCredential")}
+    loaded = [line.split("=", 1)[1] for line in lines if line.startswith(("LoadCredential=", "LoadCredentialEncrypted="))]
+    assert loaded, "the unit should still offer the SMTP password credential to e-mail users"
+    for value in loaded:
+        name, _, path = value.partition(":")
+        assert not path.startswith("/") or name in fallbacks, f"{value}: a missing {path} would stop the service"
+    readme = (ROOT / "README.md").read_text()
+    assert "/etc/credstore/smtp-password" in readme and 'password_file = "${CREDENTIALS_DIRECTORY}/smtp-password"' in readme
+
+
 def test_old_articles_are_pruned_and_alerts_kept(monitor_env, rss):
     import sqlite3
 
