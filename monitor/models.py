@@ -11,6 +11,12 @@ from datetime import datetime
 from typing import Any, Literal
 
 Severity = Literal["high", "medium", "low"]
+
+
+def one_line(text: str | None) -> str:
+    """Feed text as one line: every run of whitespace (line breaks, tabs,
+    non-breaking spaces) becomes one space, none at either end."""
+    return " ".join(text.split()) if text else ""
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
 
 
@@ -113,6 +119,14 @@ class Alert:
     article_id: int | None = None
     # Other outlets that carried the same story: [{"feed": ..., "url": ...}]
     sources: list[dict[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Feed text reaches the log, the terminal, e-mail and webhooks from
+        # here: one line each, also for alerts stored before this rule.
+        self.evidence = one_line(self.evidence)
+        self.article_title = one_line(self.article_title)
+        self.article_feed = one_line(self.article_feed)
+        self.sources = [{**src, "feed": one_line(src.get("feed"))} for src in self.sources]
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract of ALERTS.md ("An alert as data")."""

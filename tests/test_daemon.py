@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from helpers import IRRELEVANT, ROOT, TORKHAM_OPEN, feed_config
+from helpers import IRRELEVANT, ROOT, TORKHAM_CLOSED, TORKHAM_OPEN, feed_config
 
 
 def start(monitor_env, extra_env=None):
@@ -58,6 +58,31 @@ def test_runs_until_sigterm_then_exits_zero_having_committed(monitor_env, rss, h
     assert [a["subject"] for a in monitor_env.alerts()] == ["Torkham"]
     not_running = monitor_env.run("status", check=False)
     assert not_running.returncode == 1 and "not running" in not_running.stderr
+
+
+def test_a_future_dated_entry_cannot_freeze_a_crossing_in_the_daemon(monitor_env, rss, httpserver):
+    """An outlet's clock hours ahead moves Torkham; the real closure reported by
+    the next fetch, dated before that wrong date, must still raise its alert."""
+    from datetime import datetime, timedelta, timezone
+
+    from werkzeug import Response
+
+    ahead = {**TORKHAM_OPEN, "published": datetime.now(timezone.utc) + timedelta(hours=6)}
+    served = {"entries": [ahead]}
+    httpserver.expect_request("/a.xml").respond_with_handler(
+        lambda request: Response(rss(served["entries"]), content_type="application/rss+xml"))
+    monitor_env.configure(feed_config(httpserver.url_for("/"), [("A", "/a.xml")]).replace('interval = "1h"', 'interval = "1s"'))
+    daemon = start(monitor_env)
+    try:
+        assert wait_for(lambda: [a["current"] for a in monitor_env.alerts()] == ["open"])
+        time.sleep(1.1)  # feed dates have whole seconds: this one is after the first fetch
+        served["entries"] = [ahead, {**TORKHAM_CLOSED, "published": datetime.now(timezone.utc)}]
+        ok = wait_for(lambda: [a["current"] for a in monitor_env.alerts()] == ["open", "closed"], timeout=20)
+    finally:
+        code, err = stop(daemon)
+    assert ok, "the closure after the future-dated reopening was dropped"
+    assert code == 0, err
+    assert '"event": "entries_dated_when_fetched"' in err
 
 
 def test_sighup_reloads_feeds_without_a_restart(monitor_env, rss, httpserver):

@@ -107,6 +107,9 @@ def test_hostile_feed_text_stays_harmless(monitor_env, rss, smtp):
     assert all(len(line) <= 998 for line in message.as_string().splitlines())
     text, html = parts(message)
     assert "<script>" in text
+    # The title's line breaks are spaces: one line in the text part, no forged lines.
+    assert "Torkham reopened Bcc: victim@example.org X-Evil: 1 very long title" in text
+    assert "Torkham reopened Bcc: victim@example.org X-Evil: 1 very long title" in html
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 

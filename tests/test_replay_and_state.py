@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 
 from helpers import IRRELEVANT, ROOT, TORKHAM_CLOSED, TORKHAM_OPEN, shared_path
 
@@ -223,3 +224,66 @@ def test_a_story_stored_by_another_process_while_this_one_detected_is_a_duplicat
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     [alert] = monitor_env.alerts()
     assert alert["article"]["feed"] == "Outlet B" and alert["sources"] == [{"feed": "Outlet A", "url": "https://outlet-a.example/story"}]
+
+
+def test_titles_feed_names_and_evidence_are_one_line_wherever_shown(monitor_env, rss, httpserver):
+    received = []
+    httpserver.expect_request("/hook", method="POST").respond_with_handler(
+        lambda request: received.append(json.loads(request.data)) or __import__("werkzeug").Response("ok"))
+    monitor_env.configure(f'[notifiers.webhook]\nurl = "{httpserver.url_for("/hook")}"\n')
+    broken = {**TORKHAM_OPEN, "title": "Torkham\n   reopened\tfor trade\n",
+              "summary": "Pakistan fully reopened the Torkham\ncrossing   for trade and pedestrians on Saturday morning, officials said."}
+    result = monitor_env.replay(rss([broken]), notify=True, feed="Dawn\n  Pakistan")
+    [alert] = monitor_env.alerts()
+    title, feed = "Torkham reopened for trade", "Dawn Pakistan"
+    assert alert["article"]["title"] == title and alert["article"]["feed"] == feed
+    assert "Torkham crossing for trade" in alert["evidence"] and "\n" not in alert["evidence"] and "  " not in alert["evidence"]
+    shown = monitor_env.run("alerts").stdout.splitlines()
+    assert f"    {feed} · {title} · {TORKHAM_OPEN['link']}" in shown
+    assert any(line.startswith("    “Pakistan fully reopened the Torkham crossing for trade") for line in shown)
+    [logged] = [json.loads(line) for line in result.stderr.splitlines() if line.startswith('{"') and "ALERT" in line]
+    assert logged["article"]["title"] == title and logged["article"]["feed"] == feed and logged["evidence"] == alert["evidence"]
+    assert feed in logged["event"]
+    [sent] = received
+    assert sent["article"]["title"] == title and sent["article"]["feed"] == feed and sent["evidence"] == alert["evidence"]
+
+
+def test_a_date_later_than_the_reading_cannot_freeze_a_crossing(monitor_env, rss):
+    """A publisher's clock years or hours ahead: the entry counts as published
+    when its document was read, so the real change that follows still alerts."""
+    from datetime import datetime, timedelta, timezone
+
+    before = datetime.now(timezone.utc)
+    ahead = {**TORKHAM_OPEN, "published": before + timedelta(hours=3)}
+    monitor_env.replay(rss([ahead]))
+    [opened] = monitor_env.alerts()
+    read_at = datetime.fromisoformat(opened["article"]["published"])
+    assert before <= read_at <= datetime.now(timezone.utc)
+    # A real report, dated after that reading and before its own (feed dates
+    # have whole seconds).
+    time.sleep(1.1)
+    closed = {**TORKHAM_CLOSED, "published": datetime.now(timezone.utc)}
+    assert "1 new articles, 1 alerts" in monitor_env.replay(rss([closed])).stdout
+    assert [(a["previous"], a["current"]) for a in monitor_env.alerts()] == [("closed", "open"), ("open", "closed")]
+    state = json.loads(monitor_env.run("state", "Torkham", "--json").stdout)
+    assert state[0]["value"] == "closed"
+
+
+def test_placeholder_and_unreadable_dates_count_as_the_reading_too(monitor_env, rss, tmp_path):
+    from datetime import datetime, timezone
+
+    epoch = {**TORKHAM_OPEN, "published": "1970-01-01T00:00:00Z"}
+    document = rss([epoch]).decode()
+    garbled = (f"<item><title>Chaman reopened</title><guid>chaman</guid><link>https://news.example/chaman</link>"
+               f"<description>Pakistan reopened the Chaman crossing for trade and travellers on Monday, officials said.</description>"
+               f"<pubDate>the day after tomorrow</pubDate></item>")
+    path = tmp_path / "odd-dates.xml"
+    path.write_text(document.replace("</channel>", garbled + "</channel>"))
+    before = datetime.now(timezone.utc)
+    result = monitor_env.run("replay", str(path), "--no-notify")
+    after = datetime.now(timezone.utc)
+    alerts = monitor_env.alerts()
+    assert sorted(a["subject"] for a in alerts) == ["Chaman", "Torkham"]  # not dropped as "before the baseline"
+    assert all(before <= datetime.fromisoformat(a["article"]["published"]) <= after for a in alerts)
+    [event] = [json.loads(l) for l in result.stderr.splitlines() if '"entries_dated_when_fetched"' in l]
+    assert event["entries"] == 2 and event["feed"] == "odd-dates.xml"
