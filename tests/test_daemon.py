@@ -221,3 +221,28 @@ def test_old_articles_are_pruned_and_alerts_kept(monitor_env, rss):
         stop(daemon)
     [alert] = monitor_env.alerts()
     assert alert["article"]["url"] == TORKHAM_OPEN["link"] and "reopened" in alert["evidence"]
+
+
+def test_prune_command_applies_the_daemons_rule_and_can_only_count(monitor_env, rss):
+    import sqlite3
+
+    monitor_env.configure("")
+    monitor_env.config.write_text(monitor_env.config.read_text().replace("[storage]\n", '[storage]\nprune_after = "30d"\n'))
+    monitor_env.replay(rss([TORKHAM_OPEN, IRRELEVANT]))
+
+    def remaining():
+        with sqlite3.connect(monitor_env.db) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    with sqlite3.connect(monitor_env.db) as conn:
+        conn.execute("UPDATE articles SET fetched_at = '2025-01-01T00:00:00+00:00' WHERE guid = ?", (TORKHAM_OPEN["guid"],))
+        # 29 days old: inside the 30 days kept.
+        conn.execute("UPDATE articles SET fetched_at = datetime('now', '-29 days') WHERE guid = ?", (IRRELEVANT["guid"],))
+    dry = monitor_env.run("prune", "--dry-run").stdout
+    assert dry.startswith("1 articles fetched before ") and "would be removed" in dry and remaining() == 2
+    assert monitor_env.run("prune").stdout.startswith("1 articles fetched before ") and remaining() == 1
+    assert monitor_env.run("prune").stdout.startswith("0 articles")
+    [alert] = monitor_env.alerts()
+    assert alert["article"]["url"] == TORKHAM_OPEN["link"] and "reopened" in alert["evidence"]
+    [torkham] = [json.loads(l) for l in monitor_env.run("state", "Torkham", "--json").stdout.splitlines()]
+    assert torkham["article"]["url"] == TORKHAM_OPEN["link"]  # the state still names its article

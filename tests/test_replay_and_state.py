@@ -92,8 +92,26 @@ def test_an_older_database_opens_with_this_release(monitor_env, rss):
     result = monitor_env.run("alerts", check=False)
     assert result.returncode == 2 and "written by a newer monitor (schema 999)" in result.stderr
     with sqlite3.connect(monitor_env.db) as conn:
-        conn.execute("UPDATE schema_version SET version = 1")
+        conn.execute("UPDATE schema_version SET version = 2")
     assert len(monitor_env.alerts()) == 1  # nothing lost
+
+
+def test_a_database_from_before_since_and_the_date_rule_is_brought_up_to_date(monitor_env, rss):
+    """A schema-1 database: no `since`, and Torkham's state dated years ahead by a
+    publisher's clock that the old rule believed."""
+    monitor_env.replay(rss([TORKHAM_OPEN]))
+    with sqlite3.connect(monitor_env.db) as conn:
+        conn.execute("ALTER TABLE state DROP COLUMN since")
+        conn.execute("UPDATE state SET published = '2031-01-01T00:00:00+00:00' WHERE subject = 'Torkham'")
+        conn.execute("UPDATE schema_version SET version = 1")
+    [torkham] = [json.loads(l) for l in monitor_env.run("state", "Torkham", "--json").stdout.splitlines()]
+    assert torkham["value"] == "open" and torkham["since"] == "2025-11-15T06:30:00+00:00" and torkham["alert_id"] == 1
+    # Dated as it was written, the state no longer shadows every report until 2031.
+    from datetime import datetime, timezone
+
+    time.sleep(1.1)  # feed dates have whole seconds
+    closed = {**TORKHAM_CLOSED, "published": datetime.now(timezone.utc)}
+    assert "1 alerts" in monitor_env.replay(rss([closed])).stdout
 
 
 def test_every_feedparser_sample_replays_without_a_crash(monitor_env):
@@ -265,8 +283,8 @@ def test_a_date_later_than_the_reading_cannot_freeze_a_crossing(monitor_env, rss
     closed = {**TORKHAM_CLOSED, "published": datetime.now(timezone.utc)}
     assert "1 new articles, 1 alerts" in monitor_env.replay(rss([closed])).stdout
     assert [(a["previous"], a["current"]) for a in monitor_env.alerts()] == [("closed", "open"), ("open", "closed")]
-    state = json.loads(monitor_env.run("state", "Torkham", "--json").stdout)
-    assert state[0]["value"] == "closed"
+    [state] = [json.loads(line) for line in monitor_env.run("state", "Torkham", "--json").stdout.splitlines()]
+    assert state["value"] == "closed" and state["article"]["url"] == TORKHAM_CLOSED["link"]
 
 
 def test_placeholder_and_unreadable_dates_count_as_the_reading_too(monitor_env, rss, tmp_path):
@@ -287,3 +305,33 @@ def test_placeholder_and_unreadable_dates_count_as_the_reading_too(monitor_env, 
     assert all(before <= datetime.fromisoformat(a["article"]["published"]) <= after for a in alerts)
     [event] = [json.loads(l) for l in result.stderr.splitlines() if '"entries_dated_when_fetched"' in l]
     assert event["entries"] == 2 and event["feed"] == "odd-dates.xml"
+
+
+def test_state_says_each_value_since_when_and_which_article_set_it(monitor_env, rss):
+    repeat = {**TORKHAM_CLOSED, "guid": "again", "link": "https://news.example/again", "published": "2025-11-19T09:00:00Z",
+              "title": "Torkham remains closed", "summary": "The Torkham crossing stayed closed for a second day, officials said."}
+    monitor_env.replay(rss([TORKHAM_OPEN, TORKHAM_CLOSED, repeat]), feed="Dawn")
+    board = [json.loads(line) for line in monitor_env.run("state", "--json").stdout.splitlines()]
+    by_subject = {entry["subject"]: entry for entry in board}
+    assert {"Pakistan–Afghanistan ceasefire", "Torkham", "Chaman", "Gursal"} <= set(by_subject)
+    torkham = by_subject["Torkham"]
+    # Set by the closure; the repeat a day later confirms it but is not "since".
+    assert (torkham["value"], torkham["since"], torkham["set_by"]) == ("closed", "2025-11-18T04:00:00+00:00", "alert")
+    assert torkham["article"] == {"url": TORKHAM_CLOSED["link"], "title": TORKHAM_CLOSED["title"], "feed": "Dawn"}
+    assert "closed the Torkham crossing to all traffic" in torkham["evidence"]
+    chaman = by_subject["Chaman"]
+    assert (chaman["value"], chaman["since"], chaman["set_by"], chaman["article"]) == ("closed", "2025-10-24T00:00:00+00:00", "baseline", None)
+
+    text = monitor_env.run("state", "torkham", "--history").stdout.splitlines()
+    assert text[0].startswith("crossing · Torkham: closed since 18 Nov 2025, ")
+    assert text[1] == f"    Dawn · {TORKHAM_CLOSED['title']} · {TORKHAM_CLOSED['link']}"
+    history = [line.strip() for line in text if line.startswith("    20")]
+    assert history == [
+        "2025-10-24 00:00Z  closed  (baseline)",
+        f"2025-11-15 06:30Z  closed → open  #1 Dawn · {TORKHAM_OPEN['title']} · {TORKHAM_OPEN['link']}",
+        f"2025-11-18 04:00Z  open → closed  #2 Dawn · {TORKHAM_CLOSED['title']} · {TORKHAM_CLOSED['link']}",
+    ]
+    [ceasefire] = [json.loads(l) for l in monitor_env.run("state", "ceasefire", "--history", "--json").stdout.splitlines()]
+    assert ceasefire["value"] == "in_effect" and [h["value"] for h in ceasefire["history"]] == ["in_effect"]
+    unknown = monitor_env.run("state", "Wagah", check=False)
+    assert unknown.returncode == 2 and unknown.stderr.startswith("monitor: Wagah: no such subject; known subjects: ")
