@@ -401,7 +401,7 @@ def digest(preview, html_file, send_now, channel):
             click.echo(f"{chosen.name}: digest sent")
             return
         delivery = outbox.next_digest(chosen)
-        rendered = app.plugins.call_plugin(chosen.plugin, "preview", delivery=delivery, state=app.store.current_state()) if chosen.plugin in app.plugins.implementers("preview") else None
+        rendered = app.plugins.call_plugin(chosen.plugin, "preview", delivery=delivery, state=app.store.current_state(), board=app.store.state_board()) if chosen.plugin in app.plugins.implementers("preview") else None
         if rendered is None:
             raise UserError(f"{chosen.name}: its notifier cannot render a preview")
         subject, text, html = rendered

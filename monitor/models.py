@@ -65,7 +65,7 @@ class Article:
 class Observation:
     """What an article asserts is true now, with the sentence that supports it.
 
-    Two kinds share the state rules of ALERTS.md:
+    Two kinds share the state rules of docs/alerts.md:
 
     - ``kind="state"``: ``subject`` now has ``value`` (a ceasefire, a crossing).
       An alert is raised when the value differs from the current state.
