@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 
@@ -335,3 +336,30 @@ def test_state_says_each_value_since_when_and_which_article_set_it(monitor_env, 
     assert ceasefire["value"] == "in_effect" and [h["value"] for h in ceasefire["history"]] == ["in_effect"]
     unknown = monitor_env.run("state", "Wagah", check=False)
     assert unknown.returncode == 2 and unknown.stderr.startswith("monitor: Wagah: no such subject; known subjects: ")
+
+
+def test_what_an_alert_means_ships_with_the_project(monitor_env, rss):
+    """docs/alerts.md explains every field a user gets; the README, the plugin
+    API and `monitor --help` send readers there, and nothing sends them to the
+    ../shared folder a user does not have."""
+    doc = (ROOT / "docs" / "alerts.md").read_text()
+    for topic in ("## State, baseline and observations", "## Dates and order", "### ceasefire", "### crossing", "### claim",
+                  "equal key", "within 10 %", "claimant is always part of the", "before 1 January 1999", "later than that moment",
+                  "Once `collapsed`", "## An alert as JSON", "## The state as JSON"):
+        assert topic in doc, topic
+    claim = {"title": "Army says 25 militants killed", "guid": "c", "link": "https://news.example/c", "published": "2025-11-02T09:00:00Z",
+             "summary": "Pakistan's military said on Sunday that its troops had killed 25 militants trying to cross from Afghanistan."}
+    monitor_env.replay(rss([TORKHAM_OPEN, claim]))
+    documented = set(re.findall(r"`(\w+)`", doc))
+    for alert in monitor_env.alerts():
+        assert set(alert) | set(alert["article"]) <= documented, set(alert) - documented
+    for line in monitor_env.run("state", "--history", "--json").stdout.splitlines():
+        entry = json.loads(line)
+        assert set(entry) | set(entry["history"][0]) <= documented, set(entry) - documented
+    assert "docs/alerts.md" in (ROOT / "README.md").read_text()
+    assert "docs/alerts.md" in (ROOT / "monitor" / "hookspecs.py").read_text()
+    assert "docs/alerts.md" in monitor_env.run("--help").stdout
+    shipped = [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), *(ROOT / "monitor").rglob("*.py"), *(ROOT / "plugins").rglob("*.py"),
+               *(ROOT / "plugins").rglob("*.j2"), *(ROOT / "config").glob("*"), *(ROOT / "systemd").glob("*"), ROOT / "pyproject.toml"]
+    pointing = [str(p.relative_to(ROOT)) for p in shipped if p.is_file() and re.search(r"\.\./shared|\bshared/(eval|seed|ALERTS)", p.read_text())]
+    assert pointing == []
