@@ -93,12 +93,14 @@ MIGRATIONS: list[str] = [
     """,
     # `monitor state` and the digest say since when a subject has its value:
     # the date of the report that moved it there, kept apart from `published`,
-    # which every confirming report advances. Filled from the alerts for
+    # which every confirming report advances; the alert that set it is found
+    # by subject (every delivery asks). Filled from the alerts for
     # existing databases. A state dated later than it was written came from
     # a publisher's wrong clock (before dates after the fetch were believed
     # no more): it is dated when written, so that later reports count again.
     """
     ALTER TABLE state ADD COLUMN since TEXT;
+    CREATE INDEX alerts_subject ON alerts (detector, subject);
     UPDATE state SET since = coalesce(
         (SELECT a.article_published FROM alerts a WHERE a.detector = state.detector AND a.subject = state.subject
          AND a.claimant IS NULL AND a.current = state.value ORDER BY a.id DESC LIMIT 1),

@@ -363,3 +363,14 @@ def test_what_an_alert_means_ships_with_the_project(monitor_env, rss):
                *(ROOT / "plugins").rglob("*.j2"), *(ROOT / "config").glob("*"), *(ROOT / "systemd").glob("*"), ROOT / "pyproject.toml"]
     pointing = [str(p.relative_to(ROOT)) for p in shipped if p.is_file() and re.search(r"\.\./shared|\bshared/(eval|seed|ALERTS)", p.read_text())]
     assert pointing == []
+
+
+def test_claims_read_as_sentences_in_the_log_and_alerts(monitor_env, rss):
+    own_losses = {"title": "Soldiers killed in clash", "guid": "own", "link": "https://news.example/own", "published": "2025-11-03T09:00:00Z",
+                  "summary": "The military said five Pakistani soldiers were killed in the clash on Sunday, the ISPR said."}
+    result = monitor_env.replay(rss([own_losses]), notify=True)
+    [alert] = monitor_env.alerts()
+    assert (alert["claimant"], alert["claim_type"], alert["target"], alert["figure"]) == ("Pakistan", "casualties", "Pakistan", 5)
+    events = [json.loads(line)["event"] for line in result.stderr.splitlines() if line.startswith('{"')]
+    assert f"ALERT claim Pakistan says 5 of its soldiers were killed · test · {own_losses['link']}" in events
+    assert "claim · Pakistan says 5 of its soldiers were killed" in monitor_env.run("alerts").stdout
