@@ -103,6 +103,7 @@ def test_a_database_from_before_since_and_the_date_rule_is_brought_up_to_date(mo
     monitor_env.replay(rss([TORKHAM_OPEN]))
     with sqlite3.connect(monitor_env.db) as conn:
         conn.execute("ALTER TABLE state DROP COLUMN since")
+        conn.execute("DROP INDEX alerts_subject")
         conn.execute("UPDATE state SET published = '2031-01-01T00:00:00+00:00' WHERE subject = 'Torkham'")
         conn.execute("UPDATE schema_version SET version = 1")
     [torkham] = [json.loads(l) for l in monitor_env.run("state", "Torkham", "--json").stdout.splitlines()]
