@@ -17,7 +17,7 @@ from monitor.errors import (
     check_keys,
     config_error,
 )
-from monitor.models import Alert, Article, Channel, Delivery, Feed, Observation
+from monitor.models import Alert, Article, Channel, Delivery, Feed, Observation, StateEntry
 
 try:
     __version__ = version("monitor")
@@ -34,6 +34,7 @@ __all__ = [
     "Delivery",
     "Feed",
     "Observation",
+    "StateEntry",
     "PermanentDeliveryError",
     "PluginConfigError",
     "TransientDeliveryError",

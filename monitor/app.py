@@ -4,13 +4,14 @@ per command or daemon run."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from monitor.baseline import Baseline, load_baseline
 from monitor.config import Config, load_config
 from monitor.log import get_logger
 from monitor.models import Channel
 from monitor.plugin_manager import PluginManager
-from monitor.store import Store
+from monitor.store import Store, utcnow
 
 log = get_logger("monitor")
 
@@ -38,6 +39,14 @@ class App:
     def close(self) -> None:
         self.plugins.stop()
         self.store.close()
+
+    def prune(self, dry_run: bool = False) -> tuple[int, datetime]:
+        """The pruning rule, for the daemon's daily job and `monitor prune`:
+        articles fetched more than ``[storage] prune_after`` ago are forgotten
+        (alerts keep their own copy of what they cite). Returns how many
+        (would be) removed, and the cutoff."""
+        cutoff = utcnow() - timedelta(days=self.config.prune_after_days)
+        return self.store.prune_articles(cutoff, dry_run=dry_run), cutoff
 
     def seed_baseline(self) -> None:
         """The current state starts as the baseline: write its facts where the

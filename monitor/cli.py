@@ -64,7 +64,11 @@ def parse_since(value: str | None) -> datetime | None:
 @click.option("--log-level", default=None)
 @click.pass_context
 def cli(ctx, config_path, db, log_format, log_level):
-    """Watch news feeds and alert when the Pakistan–Afghanistan situation moves."""
+    """Watch news feeds and alert when the Pakistan–Afghanistan situation moves.
+
+    What an alert means (state, baseline, the three detectors, claim keys, the
+    date rules, the JSON fields) is written down in docs/alerts.md.
+    """
     ctx.ensure_object(dict).update(config_path=config_path, db=db, log_format=log_format, log_level=log_level)
 
 
@@ -195,14 +199,86 @@ def alerts(as_json, since, detector, limit):
         if as_json:
             click.echo(json.dumps(alert.to_json(), ensure_ascii=False))
             continue
-        change = f"{alert.previous} → {alert.current}" if alert.previous else alert.current
-        click.echo(
-            f"#{alert.id} {alert.created_at:%Y-%m-%d %H:%M}Z [{alert.severity}] {alert.detector} · {alert.subject}: {change}"
-        )
+        click.echo(f"#{alert.id} {alert.created_at:%Y-%m-%d %H:%M}Z [{alert.severity}] {alert.detector} · {alert.sentence}")
         click.echo(f"    {alert.article_feed} · {alert.article_title} · {alert.article_url}")
         click.echo(f"    “{alert.evidence}”")
         for src in alert.sources:
             click.echo(f"    also: {src['feed']} · {src['url']}")
+
+
+@cli.command()
+@click.argument("subject", required=False)
+@click.option("--history", is_flag=True, help="Also every change of each subject, oldest first.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a line.")
+@common_options
+def state(subject, history, as_json):
+    """Each subject's current value, since when, and the article that set it.
+
+    SUBJECT picks one (a crossing, or a detector's name such as ceasefire)."""
+    app = open_app()
+    try:
+        board = app.store.state_board()
+        if subject:
+            wanted = subject.casefold()
+            board = [e for e in board if wanted in (e.subject.casefold(), e.detector.casefold())]
+            if not board:
+                known = ", ".join(e.subject for e in app.store.state_board()) or "none yet"
+                raise UserError(f"{subject}: no such subject; known subjects: {known}")
+        changes = {(e.detector, e.subject): app.store.state_changes(e.detector, e.subject) for e in board} if history else {}
+        baseline = {(f.detector, f.subject): f.value for f in app.baseline.state}
+        baseline_date = app.baseline.published
+    finally:
+        app.close()
+    now = datetime.now(timezone.utc)
+    for entry in board:
+        key = (entry.detector, entry.subject)
+        if as_json:
+            record = entry.to_json()
+            if history:
+                record["history"] = _history_json(baseline.get(key), baseline_date, changes[key])
+            click.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        click.echo(f"{entry.detector} · {entry.subject}: {entry.value.replace('_', ' ')} since {entry.since_text(now)}")
+        if entry.alert_id is None:
+            click.echo("    set by the baseline")
+        else:
+            click.echo(f"    {entry.article_feed} · {entry.article_title} · {entry.article_url}")
+            click.echo(f"    “{entry.evidence}”  (alert #{entry.alert_id})")
+        if history:
+            for item in _history_json(baseline.get(key), baseline_date, changes[key]):
+                when = datetime.fromisoformat(item["at"]).strftime("%Y-%m-%d %H:%M")
+                change = f"{item['previous']} → {item['value']}" if item["previous"] else item["value"]
+                if item["alert_id"] is None:
+                    click.echo(f"    {when}Z  {change.replace('_', ' ')}  (baseline)")
+                else:
+                    click.echo(f"    {when}Z  {change.replace('_', ' ')}  #{item['alert_id']} {item['article']['feed']} · {item['article']['title']} · {item['article']['url']}")
+
+
+def _history_json(baseline_value: str | None, baseline_date: datetime, changes: list) -> list[dict]:
+    """A subject's transitions: where the baseline set it, then each alert."""
+    items = []
+    if baseline_value is not None:
+        items.append({"at": baseline_date.isoformat(), "previous": None, "value": baseline_value, "alert_id": None,
+                      "article": None, "evidence": None})
+    for alert in changes:
+        items.append({"at": alert.article_published.isoformat(), "previous": alert.previous, "value": alert.current,
+                      "alert_id": alert.id, "article": {"url": alert.article_url, "title": alert.article_title, "feed": alert.article_feed},
+                      "evidence": alert.evidence})
+    return items
+
+
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="Only say how many articles would go.")
+@common_options
+def prune(dry_run):
+    """Forget articles older than [storage] prune_after, as the daemon does daily."""
+    app = open_app()
+    try:
+        removed, cutoff = app.prune(dry_run=dry_run)
+    finally:
+        app.close()
+    verb = "would be removed" if dry_run else "removed"
+    click.echo(f"{removed} articles fetched before {cutoff:%Y-%m-%d %H:%M}Z {verb}; alerts are kept")
 
 
 @cli.command("check-config")
@@ -325,7 +401,7 @@ def digest(preview, html_file, send_now, channel):
             click.echo(f"{chosen.name}: digest sent")
             return
         delivery = outbox.next_digest(chosen)
-        rendered = app.plugins.call_plugin(chosen.plugin, "preview", delivery=delivery, state=app.store.current_state()) if chosen.plugin in app.plugins.implementers("preview") else None
+        rendered = app.plugins.call_plugin(chosen.plugin, "preview", delivery=delivery, state=app.store.current_state(), board=app.store.state_board()) if chosen.plugin in app.plugins.implementers("preview") else None
         if rendered is None:
             raise UserError(f"{chosen.name}: its notifier cannot render a preview")
         subject, text, html = rendered

@@ -1,4 +1,4 @@
-"""Scoring detectors against labelled scenarios (the format of shared/eval/).
+"""Scoring detectors against labelled scenarios (JSON lines, as docs/writing-plugins.md describes).
 
 Each scenario runs from a fresh baseline state, in a database of its own,
 through the same pipeline as ``monitor replay``; its articles in order. An

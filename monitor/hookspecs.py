@@ -47,7 +47,7 @@ def detect(article, config: dict) -> list:
     Called once per new article, after deduplication. Return a list of
     ``monitor.Observation`` (or yield them), possibly empty. A detector never
     reads or writes state: the core compares observations with the current
-    state by the rules of ALERTS.md and raises the alerts. Observations carry
+    state by the rules in docs/alerts.md and raises the alerts. Observations carry
     the plugin's name as their detector unless they set ``detector``.
 
     Return only what the article asserts as fact now: not hopes, plans,
@@ -83,22 +83,24 @@ def channels(config: dict) -> list:
 
 
 @hookspec(firstresult=True)
-def preview(delivery, config: dict, state: dict) -> tuple | None:
+def preview(delivery, config: dict, state: dict, board: list) -> tuple | None:
     """Render ``delivery`` without sending it, for ``monitor digest --preview``.
 
-    Return ``(subject, text, html)``. Optional: a notifier without it cannot
-    be previewed.
+    Return ``(subject, text, html)``. ``state`` and ``board`` are those
+    ``deliver`` gets. Optional: a notifier without it cannot be previewed.
     """
 
 
 @hookspec
-def deliver(delivery, config: dict, state: dict) -> None:
+def deliver(delivery, config: dict, state: dict, board: list) -> None:
     """Send ``delivery`` (a ``monitor.Delivery``) on one of this plugin's channels.
 
     ``delivery.alerts`` holds one alert, or every alert of a digest (possibly
     none when the channel sends empty digests). ``delivery.message_id`` is
     stable across retries. ``state`` maps each detector to its current
-    ``{subject: value}``. Return normally only once the message was accepted.
+    ``{subject: value}``; ``board`` holds the same as ``monitor.StateEntry``s
+    (what `monitor state` shows: value, since when, the alert that set it).
+    Return normally only once the message was accepted.
     Raise ``monitor.TransientDeliveryError`` to be retried with backoff, or
     ``monitor.PermanentDeliveryError`` to stop retrying; any other exception
     counts as transient.

@@ -7,10 +7,16 @@ response. All datetimes are timezone-aware UTC.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 from typing import Any, Literal
 
 Severity = Literal["high", "medium", "low"]
+
+
+def one_line(text: str | None) -> str:
+    """Feed text as one line: every run of whitespace (line breaks, tabs,
+    non-breaking spaces) becomes one space, none at either end."""
+    return " ".join(text.split()) if text else ""
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
 
 
@@ -59,7 +65,7 @@ class Article:
 class Observation:
     """What an article asserts is true now, with the sentence that supports it.
 
-    Two kinds share the state rules of ALERTS.md:
+    Two kinds share the state rules of docs/alerts.md:
 
     - ``kind="state"``: ``subject`` now has ``value`` (a ceasefire, a crossing).
       An alert is raised when the value differs from the current state.
@@ -121,8 +127,25 @@ class Alert:
     # Other outlets that carried the same story: [{"feed": ..., "url": ...}]
     sources: list[dict[str, str]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # Feed text reaches the log, the terminal, e-mail and webhooks from
+        # here: one line each, also for alerts stored before this rule.
+        self.evidence = one_line(self.evidence)
+        self.article_title = one_line(self.article_title)
+        self.article_feed = one_line(self.article_feed)
+        self.sources = [{**src, "feed": one_line(src.get("feed"))} for src in self.sources]
+
+    @property
+    def sentence(self) -> str:
+        """The alert as a reader would say it: "Torkham: closed → open", or for
+        a claim "Pakistan says 5 of its soldiers were killed"."""
+        if self.claimant is None:
+            change = f"{self.previous} → {self.current}" if self.previous else self.current
+            return f"{self.subject}: {change.replace('_', ' ')}"
+        return claim_sentence(self.claimant, self.claim_type, self.target, self.figure, self.current)
+
     def to_json(self) -> dict[str, Any]:
-        """The JSON contract of ALERTS.md ("An alert as data")."""
+        """The JSON contract of docs/alerts.md ("An alert as data")."""
         return {
             "id": self.id,
             "detector": self.detector,
@@ -145,6 +168,86 @@ class Alert:
             "sources": self.sources,
             "created_at": self.created_at.isoformat(),
         }
+
+
+@dataclass
+class StateEntry:
+    """One subject's current value, since when, and what set it: the alert
+    (its article and sentence), or the baseline when ``alert_id`` is None."""
+
+    detector: str
+    subject: str
+    value: str
+    since: datetime | None
+    alert_id: int | None = None
+    article_url: str | None = None
+    article_title: str | None = None
+    article_feed: str | None = None
+    evidence: str | None = None
+
+    def since_text(self, now: datetime, tz: tzinfo | None = None) -> str:
+        """"12 Oct, 43 days" (the year shown when it is not this one), in ``tz``."""
+        if self.since is None:
+            return "unknown"
+        since, today = self.since.astimezone(tz or timezone.utc), now.astimezone(tz or timezone.utc)
+        date = f"{since.day} {since:%b}" + (f" {since.year}" if since.year != today.year else "")
+        days = (today.date() - since.date()).days
+        return f"{date}, " + ("today" if days <= 0 else "1 day" if days == 1 else f"{days} days")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "detector": self.detector,
+            "subject": self.subject,
+            "value": self.value,
+            "since": self.since.isoformat() if self.since else None,
+            "set_by": "alert" if self.alert_id is not None else "baseline",
+            "alert_id": self.alert_id,
+            "article": None if self.alert_id is None else {
+                "url": self.article_url, "title": self.article_title, "feed": self.article_feed,
+            },
+            "evidence": self.evidence,
+        }
+
+
+# How a claim reads as a sentence. Parties' adjectives; other targets as named.
+_ADJECTIVE = {"Pakistan": "Pakistani", "Afghanistan": "Afghan", "TTP": "TTP"}
+_CHARGES = {
+    "ceasefire_violation": "breaking the ceasefire",
+    "harbouring": "harbouring or backing militants",
+    "proxy": "acting as another state's proxy",
+}
+
+
+def claim_sentence(claimant: str, claim_type: str | None, target: str | None, figure: int | None, statement: str) -> str:
+    """"Pakistan says 5 of its soldiers were killed", from a claim's fields; a
+    claim type this does not know reads as its detector's own statement."""
+    counted = "one" if figure == 1 else str(figure) if figure is not None else "some"
+    if claim_type == "casualties":
+        kind = next((k for k in ("wounded", "captured", "killed") if k in statement), "killed")
+        verb = "was" if figure == 1 else "were"
+        if target == claimant:
+            return f"{claimant} says {counted} of its {'fighters' if claimant == 'TTP' else 'soldiers'} {verb} {kind}"
+        if target == "civilians":
+            noun = "civilians"
+        elif target in _ADJECTIVE:
+            noun = f"{_ADJECTIVE[target]} {'fighters' if target == 'TTP' else 'soldiers'}"
+        else:
+            noun = f"{target} people" if target else "people"
+        if figure == 1:
+            noun = noun[:-1] if noun.endswith("s") else noun.replace("people", "person")
+        return f"{claimant} says {counted} {noun} {verb} {kind}"
+    if claim_type == "territory":
+        posts = f"{_ADJECTIVE.get(target, target)} posts" if target else "posts"
+        if figure == 1:
+            return f"{claimant} says one {posts[:-1]} was captured or destroyed"
+        return f"{claimant} says {'several' if figure is None else figure} {posts} were captured or destroyed"
+    if claim_type == "strike":
+        return f"{claimant} reports a strike on {target or 'an unnamed place'}"
+    if claim_type == "accusation":
+        topic = statement.rsplit(":", 1)[-1].strip().replace(" ", "_") if ":" in statement else ""
+        charge = _CHARGES.get(topic, topic.replace("_", " ") if topic and topic != "other" else "")
+        return f"{claimant} accuses {target or 'another party'}" + (f" of {charge}" if charge else "")
+    return statement if statement.startswith(claimant) else f"{claimant}: {statement}"
 
 
 @dataclass(frozen=True)

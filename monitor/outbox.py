@@ -91,7 +91,7 @@ class Outbox:
             self.store.set_message_id(delivery.ids, delivery.message_id)
         try:
             self.app.plugins.call_plugin(
-                channel.plugin, "deliver", delivery=delivery, state=self.store.current_state()
+                channel.plugin, "deliver", delivery=delivery, state=self.store.current_state(), board=self.store.state_board()
             )
         except PermanentDeliveryError as exc:
             self.store.mark_deliveries(delivery.ids, "failed", error=str(exc))

@@ -11,18 +11,25 @@ import calendar
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import feedparser
 
-from monitor.models import Article
+from monitor.models import Article, one_line
 
-# A date this far ahead of the fetch is a publisher's mistake; trusting it would
-# let one entry shadow every real update that follows (state never moves back
-# in time), so such an entry is dated when it was fetched.
-FUTURE_TOLERANCE = timedelta(days=1)
+# The date rule (docs/alerts.md, "Dates"): an entry is dated when it was fetched
+# (or, for `monitor replay`, when its document was read) when its own date
+# cannot be believed:
+# - later than that moment: a publisher's wrong clock. Trusted, it would make
+#   every real report that follows look older, and state never moves back in
+#   time, so one bad date would silently drop later changes;
+# - before EARLIEST_PLAUSIBLE: no web feed carried news before RSS appeared in
+#   1999, so such a date is a placeholder (the Unix epoch that an empty date
+#   field often becomes, the year 1, …), not when the story was published;
+# - missing or unparseable.
+EARLIEST_PLAUSIBLE = datetime(1999, 1, 1, tzinfo=timezone.utc)
 
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|src)$", re.I)
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article"}
@@ -100,13 +107,15 @@ def make_article(
     feed: str, guid: str, link: str, title: str, text: str, published: datetime, language: str | None = None
 ) -> Article:
     """An Article from plain title and text, with its canonical URL and content
-    hash: the one place these are derived, for feeds and for `monitor eval`."""
+    hash: the one place these are derived, for feeds and for `monitor eval`.
+    The title and the feed's name are shown on one line wherever an alert
+    goes, so they are stored as one."""
     return Article(
-        feed=feed,
+        feed=one_line(feed),
         guid=guid,
         url=link,
         canonical_url=canonical_url(link),
-        title=title,
+        title=one_line(title),
         text=text,
         published=published,
         content_hash=content_hash(title, text),
@@ -119,9 +128,14 @@ class ParsedFeed:
     articles: list[Article] = field(default_factory=list)
     bozo: str | None = None  # why feedparser found the document malformed
     title: str = ""
+    # Entries whose own date was not believed (later than the fetch, implausibly
+    # early, unreadable) and which were dated at the fetch instead.
+    redated: int = 0
 
 
-def _entry_date(entry, fetched_at: datetime) -> datetime:
+def entry_date(entry, fetched_at: datetime) -> tuple[datetime, bool]:
+    """The entry's publication date by the date rule above, and whether its own
+    date was replaced by the fetch moment."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
@@ -129,8 +143,12 @@ def _entry_date(entry, fetched_at: datetime) -> datetime:
                 dt = datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
             except (OverflowError, ValueError, TypeError):
                 continue
-            return fetched_at if dt > fetched_at + FUTURE_TOLERANCE else dt
-    return fetched_at
+            if EARLIEST_PLAUSIBLE <= dt <= fetched_at:
+                return dt, False
+            return fetched_at, True
+    # No date, or none feedparser could read: the raw field says which.
+    raw = any(entry.get(key) for key in ("published", "updated", "created"))
+    return fetched_at, raw
 
 
 def _entry_text(entry) -> str:
@@ -162,8 +180,10 @@ def parse_feed(
         title = html_to_text(entry.get("title") or "")
         text = _entry_text(entry)
         link = entry.get("link") or ""
+        published, redated = entry_date(entry, fetched_at)
+        result.redated += redated
         article = make_article(
-            feed_name, entry.get("id") or link, link, title, text, _entry_date(entry, fetched_at),
+            feed_name, entry.get("id") or link, link, title, text, published,
             entry.get("language") or feed_language,
         )
         if not article.guid:

@@ -156,6 +156,9 @@ class Pipeline:
         if parsed.bozo:
             event = log.warning if not parsed.articles else log.info
             event("feed_malformed", feed=feed_name, url=source, reason=parsed.bozo, entries=len(parsed.articles))
+        if parsed.redated:
+            log.info("entries_dated_when_fetched", feed=feed_name, url=source, entries=parsed.redated,
+                     why="their own date was later than the fetch, before 1999, or unreadable")
         return self.process_articles(parsed.articles)
 
     # -- 3–6: dedup, detect, state, commit --------------------------------------

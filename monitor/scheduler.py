@@ -123,8 +123,7 @@ class Daemon:
                     log.exception("digest_crashed", channel=channel_name)
 
     def _prune(self) -> None:
-        cutoff = utcnow() - timedelta(days=self.app.config.prune_after_days)
-        removed = self.app.store.prune_articles(cutoff)
+        removed, cutoff = self.app.prune()
         log.info("pruned", articles=removed, older_than=iso(cutoff))
 
     def schedule_feeds(self, feeds: list[Feed], first_run_spread: float = 2.0) -> None:

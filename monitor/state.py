@@ -1,4 +1,4 @@
-"""The rules of ALERTS.md that turn observations into alerts, as pure functions.
+"""The rules of docs/alerts.md that turn observations into alerts, as pure functions.
 
 No I/O here: the pipeline reads the current state, asks these functions, and
 writes what they decide. The core knows nothing of ceasefires or crossings; a

@@ -23,7 +23,7 @@ from typing import Any
 import sqlite_utils
 
 from monitor.errors import StorageError
-from monitor.models import Alert, Article
+from monitor.models import Alert, Article, StateEntry
 
 
 def utcnow() -> datetime:
@@ -90,6 +90,23 @@ MIGRATIONS: list[str] = [
         plugin TEXT NOT NULL, hook TEXT NOT NULL, count INTEGER DEFAULT 0,
         last_error TEXT, last_context TEXT, last_at TEXT, PRIMARY KEY (plugin, hook)
     );
+    """,
+    # `monitor state` and the digest say since when a subject has its value:
+    # the date of the report that moved it there, kept apart from `published`,
+    # which every confirming report advances; the alert that set it is found
+    # by subject (every delivery asks). Filled from the alerts for
+    # existing databases. A state dated later than it was written came from
+    # a publisher's wrong clock (before dates after the fetch were believed
+    # no more): it is dated when written, so that later reports count again.
+    """
+    ALTER TABLE state ADD COLUMN since TEXT;
+    CREATE INDEX alerts_subject ON alerts (detector, subject);
+    UPDATE state SET since = coalesce(
+        (SELECT a.article_published FROM alerts a WHERE a.detector = state.detector AND a.subject = state.subject
+         AND a.claimant IS NULL AND a.current = state.value ORDER BY a.id DESC LIMIT 1),
+        published);
+    UPDATE state SET published = updated_at WHERE published > updated_at;
+    UPDATE state SET since = published WHERE since > published;
     """,
 ]
 
@@ -341,8 +358,11 @@ class Store:
             (article_id, feed, url, iso(utcnow())),
         )
 
-    def prune_articles(self, older_than: datetime) -> int:
-        """Forget old articles; alerts keep their own copy of what they cite."""
+    def prune_articles(self, older_than: datetime, dry_run: bool = False) -> int:
+        """Forget old articles; alerts keep their own copy of what they cite.
+        With ``dry_run``, only count them."""
+        if dry_run:
+            return self.db.conn.execute("SELECT count(*) FROM articles WHERE fetched_at < ?", (iso(older_than),)).fetchone()[0]
         with self.transaction() as conn:
             conn.execute(
                 "DELETE FROM article_sources WHERE article_id IN (SELECT id FROM articles WHERE fetched_at < ?)",
@@ -364,17 +384,41 @@ class Store:
     def set_state(
         self, conn: sqlite3.Connection, detector: str, subject: str, value: str, published: datetime, article_id: int | None
     ) -> None:
+        # A confirmation (same value) keeps `since`; a change starts it afresh.
         conn.execute(
-            "INSERT OR REPLACE INTO state (detector, subject, value, published, article_id, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (detector, subject, value, iso(published), article_id, iso(utcnow())),
+            "INSERT INTO state (detector, subject, value, published, article_id, updated_at, since)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (detector, subject) DO UPDATE SET"
+            " since = CASE WHEN state.value = excluded.value THEN state.since ELSE excluded.since END,"
+            " value = excluded.value, published = excluded.published, article_id = excluded.article_id,"
+            " updated_at = excluded.updated_at",
+            (detector, subject, value, iso(published), article_id, iso(utcnow()), iso(published)),
         )
 
     def seed_state(self, conn: sqlite3.Connection, detector: str, subject: str, value: str, published: datetime) -> None:
         conn.execute(
-            "INSERT OR IGNORE INTO state (detector, subject, value, published, updated_at) VALUES (?, ?, ?, ?, ?)",
-            (detector, subject, value, iso(published), iso(utcnow())),
+            "INSERT OR IGNORE INTO state (detector, subject, value, published, updated_at, since) VALUES (?, ?, ?, ?, ?, ?)",
+            (detector, subject, value, iso(published), iso(utcnow()), iso(published)),
         )
+
+    def state_board(self) -> list[StateEntry]:
+        """Every subject's value, since when, and the alert that set it (its
+        article and sentence); none where the baseline did. The alert keeps
+        its own copy of the article, so this outlives pruning."""
+        rows = self.rows(
+            "SELECT s.detector, s.subject, s.value, coalesce(s.since, s.published) AS since, a.id AS alert_id,"
+            " a.article_url, a.article_title, a.article_feed, a.evidence FROM state s"
+            " LEFT JOIN alerts a ON a.id = (SELECT max(id) FROM alerts WHERE detector = s.detector AND subject = s.subject"
+            " AND claimant IS NULL AND current = s.value)"
+            " ORDER BY s.detector, s.subject"
+        )
+        return [StateEntry(**{**row, "since": from_iso(row["since"])}) for row in rows]
+
+    def state_changes(self, detector: str, subject: str) -> list[Alert]:
+        """The alerts that moved one subject's state, oldest first."""
+        rows = self.rows(
+            "SELECT * FROM alerts WHERE detector = ? AND subject = ? AND claimant IS NULL ORDER BY id", (detector, subject)
+        )
+        return [self._alert(row) for row in rows]
 
     def current_state(self) -> dict[str, dict[str, str]]:
         state: dict[str, dict[str, str]] = {}

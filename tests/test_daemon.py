@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from helpers import IRRELEVANT, ROOT, TORKHAM_OPEN, feed_config
+from helpers import IRRELEVANT, ROOT, TORKHAM_CLOSED, TORKHAM_OPEN, feed_config
 
 
 def start(monitor_env, extra_env=None):
@@ -58,6 +58,31 @@ def test_runs_until_sigterm_then_exits_zero_having_committed(monitor_env, rss, h
     assert [a["subject"] for a in monitor_env.alerts()] == ["Torkham"]
     not_running = monitor_env.run("status", check=False)
     assert not_running.returncode == 1 and "not running" in not_running.stderr
+
+
+def test_a_future_dated_entry_cannot_freeze_a_crossing_in_the_daemon(monitor_env, rss, httpserver):
+    """An outlet's clock hours ahead moves Torkham; the real closure reported by
+    the next fetch, dated before that wrong date, must still raise its alert."""
+    from datetime import datetime, timedelta, timezone
+
+    from werkzeug import Response
+
+    ahead = {**TORKHAM_OPEN, "published": datetime.now(timezone.utc) + timedelta(hours=6)}
+    served = {"entries": [ahead]}
+    httpserver.expect_request("/a.xml").respond_with_handler(
+        lambda request: Response(rss(served["entries"]), content_type="application/rss+xml"))
+    monitor_env.configure(feed_config(httpserver.url_for("/"), [("A", "/a.xml")]).replace('interval = "1h"', 'interval = "1s"'))
+    daemon = start(monitor_env)
+    try:
+        assert wait_for(lambda: [a["current"] for a in monitor_env.alerts()] == ["open"])
+        time.sleep(1.1)  # feed dates have whole seconds: this one is after the first fetch
+        served["entries"] = [ahead, {**TORKHAM_CLOSED, "published": datetime.now(timezone.utc)}]
+        ok = wait_for(lambda: [a["current"] for a in monitor_env.alerts()] == ["open", "closed"], timeout=20)
+    finally:
+        code, err = stop(daemon)
+    assert ok, "the closure after the future-dated reopening was dropped"
+    assert code == 0, err
+    assert '"event": "entries_dated_when_fetched"' in err
 
 
 def test_sighup_reloads_feeds_without_a_restart(monitor_env, rss, httpserver):
@@ -163,6 +188,21 @@ def test_the_unit_verifies_and_its_exposure_is_low(tmp_path):
         assert directive in text
 
 
+def test_a_log_only_install_starts_without_a_credential_file():
+    """systemd fails to start a unit whose LoadCredential= names an absolute path
+    that is missing (unless SetCredential= gives a fallback); a bare credential
+    name is looked up in the credential store and skipped when absent."""
+    lines = [line.strip() for line in (ROOT / "systemd" / "monitor.service").read_text().splitlines()]
+    fallbacks = {line.split("=", 1)[1].split(":", 1)[0] for line in lines if line.startswith("SetCredential")}
+    loaded = [line.split("=", 1)[1] for line in lines if line.startswith(("LoadCredential=", "LoadCredentialEncrypted="))]
+    assert loaded, "the unit should still offer the SMTP password credential to e-mail users"
+    for value in loaded:
+        name, _, path = value.partition(":")
+        assert not path.startswith("/") or name in fallbacks, f"{value}: a missing {path} would stop the service"
+    readme = (ROOT / "README.md").read_text()
+    assert "/etc/credstore/smtp-password" in readme and 'password_file = "${CREDENTIALS_DIRECTORY}/smtp-password"' in readme
+
+
 def test_old_articles_are_pruned_and_alerts_kept(monitor_env, rss):
     import sqlite3
 
@@ -181,3 +221,28 @@ def test_old_articles_are_pruned_and_alerts_kept(monitor_env, rss):
         stop(daemon)
     [alert] = monitor_env.alerts()
     assert alert["article"]["url"] == TORKHAM_OPEN["link"] and "reopened" in alert["evidence"]
+
+
+def test_prune_command_applies_the_daemons_rule_and_can_only_count(monitor_env, rss):
+    import sqlite3
+
+    monitor_env.configure("")
+    monitor_env.config.write_text(monitor_env.config.read_text().replace("[storage]\n", '[storage]\nprune_after = "30d"\n'))
+    monitor_env.replay(rss([TORKHAM_OPEN, IRRELEVANT]))
+
+    def remaining():
+        with sqlite3.connect(monitor_env.db) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    with sqlite3.connect(monitor_env.db) as conn:
+        conn.execute("UPDATE articles SET fetched_at = '2025-01-01T00:00:00+00:00' WHERE guid = ?", (TORKHAM_OPEN["guid"],))
+        # 29 days old: inside the 30 days kept.
+        conn.execute("UPDATE articles SET fetched_at = datetime('now', '-29 days') WHERE guid = ?", (IRRELEVANT["guid"],))
+    dry = monitor_env.run("prune", "--dry-run").stdout
+    assert dry.startswith("1 articles fetched before ") and "would be removed" in dry and remaining() == 2
+    assert monitor_env.run("prune").stdout.startswith("1 articles fetched before ") and remaining() == 1
+    assert monitor_env.run("prune").stdout.startswith("0 articles")
+    [alert] = monitor_env.alerts()
+    assert alert["article"]["url"] == TORKHAM_OPEN["link"] and "reopened" in alert["evidence"]
+    [torkham] = [json.loads(l) for l in monitor_env.run("state", "Torkham", "--json").stdout.splitlines()]
+    assert torkham["article"]["url"] == TORKHAM_OPEN["link"]  # the state still names its article

@@ -68,7 +68,16 @@ def parts(message):
     return text, html
 
 
-def test_digest_summarises_groups_and_ends_with_the_current_state(monitor_env, rss, smtp):
+def since(iso: str) -> str:
+    """How the digest says since when, in its time zone (Asia/Karachi)."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("Asia/Karachi")
+    then, today = datetime.fromisoformat(iso).astimezone(zone), datetime.now(zone)
+    return f"since {then.day} {then:%b}" + (f" {then.year}" if then.year != today.year else "") + f", {(today.date() - then.date()).days} days"
+
+
+def test_digest_opens_with_the_state_board_then_the_alerts(monitor_env, rss, smtp):
     monitor_env.configure(email_config(smtp.port, 'mode = "digest"\n'))
     monitor_env.replay(rss([TORKHAM_OPEN, TORKHAM_CLOSED, CLAIM]), notify=True)
     assert smtp.messages == []  # digests wait for their schedule
@@ -83,10 +92,28 @@ def test_digest_summarises_groups_and_ends_with_the_current_state(monitor_env, r
     assert text.index("== crossing · Torkham ==") < text.index("== claim · Pakistan ==")
     assert "closed → open" in text and "open → closed" in text
     assert "reopened the Torkham crossing" in text and TORKHAM_OPEN["link"] in text
-    state = text.split("Current state")[1]
-    assert "Pakistan–Afghanistan ceasefire: in effect" in state and "Torkham: closed" in state and "Gursal: closed" in state
+    # The board comes first: every subject, its value, since when; Torkham,
+    # which this digest changes, marked.
+    board, alerts = text.split("== crossing · Torkham ==", 1)
+    assert "State now (* changed in this digest)" in board
+    rows = {line[2:].split("  ")[0].strip(): line for line in board.splitlines() if line[:2] in ("* ", "  ") and "since" in line}
+    assert set(rows) >= {"Pakistan–Afghanistan ceasefire", "Torkham", "Chaman", "Gursal"}
+    assert rows["Torkham"].startswith("* Torkham") and rows["Torkham"].split()[2] == "closed"
+    assert rows["Torkham"].endswith(since("2025-11-18T04:00:00+00:00"))  # the closure, in PKT
+    assert rows["Chaman"].startswith("  Chaman") and rows["Chaman"].endswith(since("2025-10-24T00:00:00+00:00"))
+    assert " in effect " in rows["Pakistan–Afghanistan ceasefire"] and not rows["Pakistan–Afghanistan ceasefire"].startswith("*")
+    assert list(rows)[0] == "Pakistan–Afghanistan ceasefire"
+    assert "Current state" not in alerts
+    # Claims read as sentences.
+    assert "] Pakistan says 25 TTP fighters were killed\r\n" in alerts
+    assert "Pakistan says 25 TTP fighters were killed" in html and "Pakistan: 25" not in text + html
     assert "PKT" in text  # shown in the digest's time zone
     assert f'href="{TORKHAM_OPEN["link"]}"' in html
+    table = html.split("<table", 1)[1].split("</table>", 1)[0]
+    assert html.index("<table") < html.index("crossing · Torkham")
+    [marked] = [row for row in table.split("<tr")[1:] if "changed" in row]
+    assert "Torkham" in marked and "closed" in marked and since("2025-11-18T04:00:00+00:00") in marked
+    assert since("2025-10-24T00:00:00+00:00") in table.split("Chaman", 1)[1].split("</tr>", 1)[0]
     assert (monitor_env.root / "next.html").read_text().startswith("<!DOCTYPE html>")
     assert "sent after 1 attempts" in monitor_env.run("deliveries").stdout
     # Nothing new: the scheduled digest sends nothing (send_empty is false).
@@ -107,6 +134,9 @@ def test_hostile_feed_text_stays_harmless(monitor_env, rss, smtp):
     assert all(len(line) <= 998 for line in message.as_string().splitlines())
     text, html = parts(message)
     assert "<script>" in text
+    # The title's line breaks are spaces: one line in the text part, no forged lines.
+    assert "Torkham reopened Bcc: victim@example.org X-Evil: 1 very long title" in text
+    assert "Torkham reopened Bcc: victim@example.org X-Evil: 1 very long title" in html
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 

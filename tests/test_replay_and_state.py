@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import time
 
 from helpers import IRRELEVANT, ROOT, TORKHAM_CLOSED, TORKHAM_OPEN, shared_path
 
@@ -91,8 +93,27 @@ def test_an_older_database_opens_with_this_release(monitor_env, rss):
     result = monitor_env.run("alerts", check=False)
     assert result.returncode == 2 and "written by a newer monitor (schema 999)" in result.stderr
     with sqlite3.connect(monitor_env.db) as conn:
-        conn.execute("UPDATE schema_version SET version = 1")
+        conn.execute("UPDATE schema_version SET version = 2")
     assert len(monitor_env.alerts()) == 1  # nothing lost
+
+
+def test_a_database_from_before_since_and_the_date_rule_is_brought_up_to_date(monitor_env, rss):
+    """A schema-1 database: no `since`, and Torkham's state dated years ahead by a
+    publisher's clock that the old rule believed."""
+    monitor_env.replay(rss([TORKHAM_OPEN]))
+    with sqlite3.connect(monitor_env.db) as conn:
+        conn.execute("ALTER TABLE state DROP COLUMN since")
+        conn.execute("DROP INDEX alerts_subject")
+        conn.execute("UPDATE state SET published = '2031-01-01T00:00:00+00:00' WHERE subject = 'Torkham'")
+        conn.execute("UPDATE schema_version SET version = 1")
+    [torkham] = [json.loads(l) for l in monitor_env.run("state", "Torkham", "--json").stdout.splitlines()]
+    assert torkham["value"] == "open" and torkham["since"] == "2025-11-15T06:30:00+00:00" and torkham["alert_id"] == 1
+    # Dated as it was written, the state no longer shadows every report until 2031.
+    from datetime import datetime, timezone
+
+    time.sleep(1.1)  # feed dates have whole seconds
+    closed = {**TORKHAM_CLOSED, "published": datetime.now(timezone.utc)}
+    assert "1 alerts" in monitor_env.replay(rss([closed])).stdout
 
 
 def test_every_feedparser_sample_replays_without_a_crash(monitor_env):
@@ -223,3 +244,134 @@ def test_a_story_stored_by_another_process_while_this_one_detected_is_a_duplicat
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     [alert] = monitor_env.alerts()
     assert alert["article"]["feed"] == "Outlet B" and alert["sources"] == [{"feed": "Outlet A", "url": "https://outlet-a.example/story"}]
+
+
+def test_titles_feed_names_and_evidence_are_one_line_wherever_shown(monitor_env, rss, httpserver):
+    received = []
+    httpserver.expect_request("/hook", method="POST").respond_with_handler(
+        lambda request: received.append(json.loads(request.data)) or __import__("werkzeug").Response("ok"))
+    monitor_env.configure(f'[notifiers.webhook]\nurl = "{httpserver.url_for("/hook")}"\n')
+    broken = {**TORKHAM_OPEN, "title": "Torkham\n   reopened\tfor trade\n",
+              "summary": "Pakistan fully reopened the Torkham\ncrossing   for trade and pedestrians on Saturday morning, officials said."}
+    result = monitor_env.replay(rss([broken]), notify=True, feed="Dawn\n  Pakistan")
+    [alert] = monitor_env.alerts()
+    title, feed = "Torkham reopened for trade", "Dawn Pakistan"
+    assert alert["article"]["title"] == title and alert["article"]["feed"] == feed
+    assert "Torkham crossing for trade" in alert["evidence"] and "\n" not in alert["evidence"] and "  " not in alert["evidence"]
+    shown = monitor_env.run("alerts").stdout.splitlines()
+    assert f"    {feed} · {title} · {TORKHAM_OPEN['link']}" in shown
+    assert any(line.startswith("    “Pakistan fully reopened the Torkham crossing for trade") for line in shown)
+    [logged] = [json.loads(line) for line in result.stderr.splitlines() if line.startswith('{"') and "ALERT" in line]
+    assert logged["article"]["title"] == title and logged["article"]["feed"] == feed and logged["evidence"] == alert["evidence"]
+    assert feed in logged["event"]
+    [sent] = received
+    assert sent["article"]["title"] == title and sent["article"]["feed"] == feed and sent["evidence"] == alert["evidence"]
+
+
+def test_a_date_later_than_the_reading_cannot_freeze_a_crossing(monitor_env, rss):
+    """A publisher's clock years or hours ahead: the entry counts as published
+    when its document was read, so the real change that follows still alerts."""
+    from datetime import datetime, timedelta, timezone
+
+    before = datetime.now(timezone.utc)
+    ahead = {**TORKHAM_OPEN, "published": before + timedelta(hours=3)}
+    monitor_env.replay(rss([ahead]))
+    [opened] = monitor_env.alerts()
+    read_at = datetime.fromisoformat(opened["article"]["published"])
+    assert before <= read_at <= datetime.now(timezone.utc)
+    # A real report, dated after that reading and before its own (feed dates
+    # have whole seconds).
+    time.sleep(1.1)
+    closed = {**TORKHAM_CLOSED, "published": datetime.now(timezone.utc)}
+    assert "1 new articles, 1 alerts" in monitor_env.replay(rss([closed])).stdout
+    assert [(a["previous"], a["current"]) for a in monitor_env.alerts()] == [("closed", "open"), ("open", "closed")]
+    [state] = [json.loads(line) for line in monitor_env.run("state", "Torkham", "--json").stdout.splitlines()]
+    assert state["value"] == "closed" and state["article"]["url"] == TORKHAM_CLOSED["link"]
+
+
+def test_placeholder_and_unreadable_dates_count_as_the_reading_too(monitor_env, rss, tmp_path):
+    from datetime import datetime, timezone
+
+    epoch = {**TORKHAM_OPEN, "published": "1970-01-01T00:00:00Z"}
+    document = rss([epoch]).decode()
+    garbled = (f"<item><title>Chaman reopened</title><guid>chaman</guid><link>https://news.example/chaman</link>"
+               f"<description>Pakistan reopened the Chaman crossing for trade and travellers on Monday, officials said.</description>"
+               f"<pubDate>the day after tomorrow</pubDate></item>")
+    path = tmp_path / "odd-dates.xml"
+    path.write_text(document.replace("</channel>", garbled + "</channel>"))
+    before = datetime.now(timezone.utc)
+    result = monitor_env.run("replay", str(path), "--no-notify")
+    after = datetime.now(timezone.utc)
+    alerts = monitor_env.alerts()
+    assert sorted(a["subject"] for a in alerts) == ["Chaman", "Torkham"]  # not dropped as "before the baseline"
+    assert all(before <= datetime.fromisoformat(a["article"]["published"]) <= after for a in alerts)
+    [event] = [json.loads(l) for l in result.stderr.splitlines() if '"entries_dated_when_fetched"' in l]
+    assert event["entries"] == 2 and event["feed"] == "odd-dates.xml"
+
+
+def test_state_says_each_value_since_when_and_which_article_set_it(monitor_env, rss):
+    repeat = {**TORKHAM_CLOSED, "guid": "again", "link": "https://news.example/again", "published": "2025-11-19T09:00:00Z",
+              "title": "Torkham remains closed", "summary": "The Torkham crossing stayed closed for a second day, officials said."}
+    monitor_env.replay(rss([TORKHAM_OPEN, TORKHAM_CLOSED, repeat]), feed="Dawn")
+    board = [json.loads(line) for line in monitor_env.run("state", "--json").stdout.splitlines()]
+    by_subject = {entry["subject"]: entry for entry in board}
+    assert {"Pakistan–Afghanistan ceasefire", "Torkham", "Chaman", "Gursal"} <= set(by_subject)
+    torkham = by_subject["Torkham"]
+    # Set by the closure; the repeat a day later confirms it but is not "since".
+    assert (torkham["value"], torkham["since"], torkham["set_by"]) == ("closed", "2025-11-18T04:00:00+00:00", "alert")
+    assert torkham["article"] == {"url": TORKHAM_CLOSED["link"], "title": TORKHAM_CLOSED["title"], "feed": "Dawn"}
+    assert "closed the Torkham crossing to all traffic" in torkham["evidence"]
+    chaman = by_subject["Chaman"]
+    assert (chaman["value"], chaman["since"], chaman["set_by"], chaman["article"]) == ("closed", "2025-10-24T00:00:00+00:00", "baseline", None)
+
+    text = monitor_env.run("state", "torkham", "--history").stdout.splitlines()
+    assert text[0].startswith("crossing · Torkham: closed since 18 Nov 2025, ")
+    assert text[1] == f"    Dawn · {TORKHAM_CLOSED['title']} · {TORKHAM_CLOSED['link']}"
+    history = [line.strip() for line in text if line.startswith("    20")]
+    assert history == [
+        "2025-10-24 00:00Z  closed  (baseline)",
+        f"2025-11-15 06:30Z  closed → open  #1 Dawn · {TORKHAM_OPEN['title']} · {TORKHAM_OPEN['link']}",
+        f"2025-11-18 04:00Z  open → closed  #2 Dawn · {TORKHAM_CLOSED['title']} · {TORKHAM_CLOSED['link']}",
+    ]
+    [ceasefire] = [json.loads(l) for l in monitor_env.run("state", "ceasefire", "--history", "--json").stdout.splitlines()]
+    assert ceasefire["value"] == "in_effect" and [h["value"] for h in ceasefire["history"]] == ["in_effect"]
+    unknown = monitor_env.run("state", "Wagah", check=False)
+    assert unknown.returncode == 2 and unknown.stderr.startswith("monitor: Wagah: no such subject; known subjects: ")
+
+
+def test_what_an_alert_means_ships_with_the_project(monitor_env, rss):
+    """docs/alerts.md explains every field a user gets; the README, the plugin
+    API and `monitor --help` send readers there, and nothing sends them to the
+    ../shared folder a user does not have."""
+    doc = (ROOT / "docs" / "alerts.md").read_text()
+    for topic in ("## State, baseline and observations", "## Dates and order", "### ceasefire", "### crossing", "### claim",
+                  "equal key", "within 10 %", "claimant is always part of the", "before 1 January 1999", "later than that moment",
+                  "Once `collapsed`", "## An alert as JSON", "## The state as JSON"):
+        assert topic in doc, topic
+    claim = {"title": "Army says 25 militants killed", "guid": "c", "link": "https://news.example/c", "published": "2025-11-02T09:00:00Z",
+             "summary": "Pakistan's military said on Sunday that its troops had killed 25 militants trying to cross from Afghanistan."}
+    monitor_env.replay(rss([TORKHAM_OPEN, claim]))
+    documented = set(re.findall(r"`(\w+)`", doc))
+    for alert in monitor_env.alerts():
+        assert set(alert) | set(alert["article"]) <= documented, set(alert) - documented
+    for line in monitor_env.run("state", "--history", "--json").stdout.splitlines():
+        entry = json.loads(line)
+        assert set(entry) | set(entry["history"][0]) <= documented, set(entry) - documented
+    assert "docs/alerts.md" in (ROOT / "README.md").read_text()
+    assert "docs/alerts.md" in (ROOT / "monitor" / "hookspecs.py").read_text()
+    assert "docs/alerts.md" in monitor_env.run("--help").stdout
+    shipped = [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), *(ROOT / "monitor").rglob("*.py"), *(ROOT / "plugins").rglob("*.py"),
+               *(ROOT / "plugins").rglob("*.j2"), *(ROOT / "config").glob("*"), *(ROOT / "systemd").glob("*"), ROOT / "pyproject.toml"]
+    pointing = [str(p.relative_to(ROOT)) for p in shipped if p.is_file() and re.search(r"\.\./shared|\bshared/(eval|seed|ALERTS)", p.read_text())]
+    assert pointing == []
+
+
+def test_claims_read_as_sentences_in_the_log_and_alerts(monitor_env, rss):
+    own_losses = {"title": "Soldiers killed in clash", "guid": "own", "link": "https://news.example/own", "published": "2025-11-03T09:00:00Z",
+                  "summary": "The military said five Pakistani soldiers were killed in the clash on Sunday, the ISPR said."}
+    result = monitor_env.replay(rss([own_losses]), notify=True)
+    [alert] = monitor_env.alerts()
+    assert (alert["claimant"], alert["claim_type"], alert["target"], alert["figure"]) == ("Pakistan", "casualties", "Pakistan", 5)
+    events = [json.loads(line)["event"] for line in result.stderr.splitlines() if line.startswith('{"')]
+    assert f"ALERT claim Pakistan says 5 of its soldiers were killed · test · {own_losses['link']}" in events
+    assert "claim · Pakistan says 5 of its soldiers were killed" in monitor_env.run("alerts").stdout

@@ -65,8 +65,7 @@ def channels(config):
 
 
 def _line(alert) -> str:
-    change = f"{alert.previous} → {alert.current}" if alert.previous else alert.current
-    return f"[{alert.severity}] {alert.detector} · {alert.subject}: {change.replace('_', ' ')}\n“{alert.evidence}”\n{alert.article_feed} · {alert.article_url}"
+    return f"[{alert.severity}] {alert.detector} · {alert.sentence}\n“{alert.evidence}”\n{alert.article_feed} · {alert.article_url}"
 
 
 @monitor.hookimpl

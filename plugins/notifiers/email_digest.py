@@ -173,13 +173,38 @@ def _groups(alerts: list) -> list[dict]:
     return [{"detector": d, "subject": s, "alerts": items} for (d, s), items in ordered]
 
 
-def render(delivery, state: dict, s: dict) -> tuple[str, str, str]:
+def _board(board: list | None, state: dict, alerts: list, now: datetime, zone: ZoneInfo) -> list[dict]:
+    """The state board the message opens with: each subject, its value, since
+    when, and whether this message changes it. The ceasefire first, then the
+    crossings, then other detectors' subjects."""
+    if board is None:  # called without one (an older caller): values only
+        board = [monitor.StateEntry(d, subject, value, None) for d, values in state.items() for subject, value in values.items()]
+    changed = {(a.detector, a.subject) for a in alerts if a.claimant is None}
+    order = {"ceasefire": 0, "crossing": 1}
+    rows = [
+        {
+            "subject": entry.subject,
+            "value": entry.value.replace("_", " "),
+            "since": entry.since_text(now, zone) if entry.since else "",
+            "changed": (entry.detector, entry.subject) in changed,
+        }
+        for entry in sorted(board, key=lambda e: (order.get(e.detector, 2), e.detector))
+    ]
+    return rows
+
+
+def render(delivery, state: dict, s: dict, board: list | None = None) -> tuple[str, str, str]:
     zone = ZoneInfo(s.get("timezone", "UTC"))
+    now = datetime.now(timezone.utc).astimezone(zone)
+    rows = _board(board, state, delivery.alerts, now, zone)
     context = {
         "groups": _groups(delivery.alerts),
         "count": len(delivery.alerts),
-        "state": {d: dict(v) for d, v in sorted(state.items())},
-        "now": datetime.now(timezone.utc).astimezone(zone),
+        "board": rows,
+        "width": max((len(r["subject"]) for r in rows), default=0),
+        "value_width": max((len(r["value"]) for r in rows), default=0),
+        "any_changed": any(r["changed"] for r in rows),
+        "now": now,
         "tz": s.get("timezone", "UTC"),
         "local": lambda dt: dt.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z") if dt else "",
         "pretty": lambda v: (v or "").replace("_", " "),
@@ -190,8 +215,8 @@ def render(delivery, state: dict, s: dict) -> tuple[str, str, str]:
     return subject_line(delivery.alerts, delivery.is_digest), text, html
 
 
-def build_message(delivery, state: dict, s: dict) -> EmailMessage:
-    subject, text, html = render(delivery, state, s)
+def build_message(delivery, state: dict, s: dict, board: list | None = None) -> EmailMessage:
+    subject, text, html = render(delivery, state, s, board)
     msg = EmailMessage()
     msg["Subject"] = subject
     msg["From"] = s["from"]
@@ -205,20 +230,20 @@ def build_message(delivery, state: dict, s: dict) -> EmailMessage:
 
 
 @monitor.hookimpl
-def preview(delivery, config, state):
+def preview(delivery, config, state, board):
     s = settings(config)
-    return render(delivery, state, s) if s else None
+    return render(delivery, state, s, board) if s else None
 
 
 # -- sending ---------------------------------------------------------------------
 
 
 @monitor.hookimpl
-def deliver(delivery, config, state):
+def deliver(delivery, config, state, board):
     s = settings(config)
     if s is None:
         raise monitor.PermanentDeliveryError("[notifiers.email] is no longer configured")
-    message = build_message(delivery, state, s)
+    message = build_message(delivery, state, s, board)
     context = ssl.create_default_context(cafile=s.get("ca_file"))
     timeout = float(s.get("timeout", 30))
     try:

@@ -26,8 +26,11 @@ def channels(config):
 @monitor.hookimpl
 def deliver(delivery, config):
     for alert in delivery.alerts:
-        change = f"{alert.previous} → {alert.current}" if alert.previous else alert.current
-        line = f"ALERT {alert.detector} {alert.subject} {change} · {alert.article_feed} · {alert.article_url}"
+        if alert.claimant is not None:  # a claim reads as a sentence: "Pakistan says 5 of its soldiers were killed"
+            what = alert.sentence
+        else:
+            what = f"{alert.subject} {alert.previous} → {alert.current}" if alert.previous else f"{alert.subject} {alert.current}"
+        line = f"ALERT {alert.detector} {what} · {alert.article_feed} · {alert.article_url}"
         fields = alert.to_json()
         fields["alert_id"] = fields.pop("id")
         emit = log.warning if alert.severity == "high" else log.info
