@@ -66,7 +66,8 @@ def channels(config):
 
 def _line(alert) -> str:
     change = f"{alert.previous} → {alert.current}" if alert.previous else alert.current
-    return f"[{alert.severity}] {alert.detector} · {alert.subject}: {change.replace('_', ' ')}\n“{alert.evidence}”\n{alert.article_feed} · {alert.article_url}"
+    page = " (from the article's page)" if alert.evidence_from == "page" else ""
+    return f"[{alert.severity}] {alert.detector} · {alert.subject}: {change.replace('_', ' ')}\n“{alert.evidence}”{page}\n{alert.article_feed} · {alert.article_url}"
 
 
 @monitor.hookimpl

@@ -28,6 +28,8 @@ def deliver(delivery, config):
     for alert in delivery.alerts:
         change = f"{alert.previous} → {alert.current}" if alert.previous else alert.current
         line = f"ALERT {alert.detector} {alert.subject} {change} · {alert.article_feed} · {alert.article_url}"
+        if alert.evidence_from == "page":
+            line += " · evidence from the article's page"
         fields = alert.to_json()
         fields["alert_id"] = fields.pop("id")
         emit = log.warning if alert.severity == "high" else log.info
