@@ -227,7 +227,11 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         current, all_permanent, seen = url, True, {url}
         for _hop in range(MAX_REDIRECTS + 1):
-            request = httpx.Request("GET", _parsed(current), headers=headers, extensions={"timeout": self._timeout})
+            timeout = self._timeout
+            if deadline is not None:  # no single wait outlasts the deadline either
+                left = max(0.05, deadline - time.monotonic())
+                timeout = {k: left if v is None else min(v, left) for k, v in timeout.items()}
+            request = httpx.Request("GET", _parsed(current), headers=headers, extensions={"timeout": timeout})
             response = self._transport_for(current).handle_request(request)
             with contextlib.closing(response):
                 status = response.status_code

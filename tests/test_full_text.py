@@ -60,7 +60,8 @@ def test_a_sentence_found_only_on_the_page_raises_the_alert_and_says_so(monitor_
     httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow: /private/\n", content_type="text/plain")
     httpserver.expect_request("/news/border").respond_with_data(page_html(), content_type="text/html; charset=utf-8")
     serve_feed(httpserver, rss, [entry(httpserver.url_for("/news/border"))])
-    monitor_env.configure(feed_config(httpserver.url_for(""), [("Dawn", "/feed.xml")]))
+    digest = '\n[notifiers.email]\nhost = "127.0.0.1"\nfrom = "m@example.org"\nto = ["desk@example.org"]\nmode = "digest"\n'
+    monitor_env.configure(feed_config(httpserver.url_for(""), [("Dawn", "/feed.xml")]) + digest)
 
     result = monitor_env.run("once")
     assert "1 feeds, 0 failed, 1 new articles, 1 alerts" in result.stdout
@@ -74,8 +75,13 @@ def test_a_sentence_found_only_on_the_page_raises_the_alert_and_says_so(monitor_
     assert requests_to(httpserver, "/robots.txt") == 1
     [read] = page_events(result.stderr)
     assert read["event"] == "page_read" and read["feed"] == "Dawn"
+    # Shown as such by `monitor alerts`, in the log and in the e-mail digest.
     shown = monitor_env.run("alerts").stdout
     assert FOURTH_PARAGRAPH in shown and "(from the article's page)" in shown
+    [logged] = [e for e in events(result.stderr) if e["event"].startswith("ALERT ")]
+    assert logged["event"].endswith("evidence from the article's page") and logged["evidence_from"] == "page"
+    preview = monitor_env.run("digest", "--preview").stdout
+    assert f"“{FOURTH_PARAGRAPH}” (from the article's page)" in preview
 
 
 def test_replay_offline_fetches_no_page_and_judges_the_feed_text(monitor_env, rss, httpserver, tmp_path):
@@ -266,3 +272,58 @@ def test_a_database_of_the_first_schema_gains_pages_and_keeps_its_alerts(monitor
     assert alert["evidence"] == "Torkham reopened." and alert["evidence_from"] == "feed"
     with sqlite3.connect(monitor_env.db) as conn:
         assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == 0
+
+
+def test_reading_stops_at_the_time_budget_and_the_pass_completes(monitor_env, rss, httpserver):
+    def slow(request: Request) -> Response:
+        time.sleep(3)
+        return Response(page_html(), content_type="text/html")
+
+    names = ("one", "two", "three")
+    for name in names:
+        httpserver.expect_request(f"/news/{name}").respond_with_handler(slow)
+    serve_feed(httpserver, rss, [entry(httpserver.url_for(f"/news/{n}"), guid=n, title=f"Pak-Afghan border, part {n}") for n in names])
+    monitor_env.configure(feed_config(httpserver.url_for(""), [("Dawn", "/feed.xml")]) + '\n[full_text]\ntime_budget = "1s"\n')
+    result = monitor_env.run("once")
+    assert "1 feeds, 0 failed, 3 new articles, 0 alerts" in result.stdout
+    lines = page_events(result.stderr)
+    assert sorted(line["url"].rsplit("/", 1)[1] for line in lines) == sorted(names)  # one line each
+    assert all(line["event"] == "page_unavailable" for line in lines)
+    # Two at once to one host ([fetch] per_host = 2): the third never started.
+    assert any("time budget" in line["reason"] for line in lines)
+    time.sleep(2.5)  # let the slow handlers finish before the next test
+
+
+PLUGIN_WITH_MAY_MATTER = '''
+import monitor
+
+@monitor.hookimpl
+def may_matter(article):
+    return "fuel" in article.full_text.lower()
+
+@monitor.hookimpl
+def detect(article):
+    for paragraph in article.page_text.split("\\n\\n"):
+        if "fuel price doubled" in paragraph.lower():
+            return [monitor.Observation(subject="Kabul fuel", value="high", evidence=paragraph)]
+    return []
+'''
+
+
+def test_a_plugin_asks_for_pages_the_default_would_not_read(monitor_env, rss, httpserver):
+    (monitor_env.plugins_dir / "fuel.py").write_text(PLUGIN_WITH_MAY_MATTER)
+    page = "<html><body><article><h1>Markets</h1><p>Traders met in the capital on Monday to talk about prices.</p>" \
+        "<p>The fuel price doubled in Kabul this week, traders said, after supplies ran short.</p></article></body></html>"
+    httpserver.expect_request("/news/fuel").respond_with_data(page, content_type="text/html")
+    httpserver.expect_request("/news/cricket").respond_with_data(page, content_type="text/html")
+    serve_feed(httpserver, rss, [
+        {"title": "Fuel in the capital", "summary": "Traders met on Monday.", "link": httpserver.url_for("/news/fuel"),
+         "guid": "fuel", "published": "2025-11-15T06:30:00Z"},
+        {"title": "Cricket squad named", "summary": "A squad was named.", "link": httpserver.url_for("/news/cricket"),
+         "guid": "cricket", "published": "2025-11-15T06:30:00Z"},
+    ])
+    monitor_env.configure(feed_config(httpserver.url_for(""), [("Tolo", "/feed.xml")]))
+    monitor_env.run("once")
+    [alert] = monitor_env.alerts(detector="fuel")
+    assert alert["evidence_from"] == "page" and "doubled" in alert["evidence"]
+    assert requests_to(httpserver, "/news/cricket") == 0
