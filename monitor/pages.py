@@ -75,6 +75,7 @@ class Page:
     text: str = ""
     status: int | None = None
     cached: bool = False
+    asked: bool = False  # a request was made for it in this pass
 
     @property
     def ok(self) -> bool:
@@ -219,10 +220,11 @@ class PageReader:
     def _report(self, page: Page, article: Article, feed: str) -> None:
         if page.ok:
             log.info("page_read", feed=feed, url=page.url, chars=len(article.page_text), cached=page.cached)
-        elif page.cached:
-            log.info("page_unavailable", feed=feed, url=page.url, reason=page.outcome, status=page.status, cached=True)
-        else:
-            log.warning("page_unavailable", feed=feed, url=page.url, reason=page.outcome, status=page.status)
+            return
+        # A request that failed is worth a warning; a page monitor chose not to
+        # ask for (robots.txt, a budget, a Google News link) or already knew is not.
+        event = log.warning if page.asked else log.info
+        event("page_unavailable", feed=feed, url=page.url, reason=page.outcome, status=page.status, cached=page.cached)
 
     def read(self, article: Article, deadline: float) -> Page:
         url = article.url
@@ -243,6 +245,7 @@ class PageReader:
                 # Not stored: tomorrow's budget may read it.
                 return Page(url, f"daily page budget for {host} spent ({self.settings.per_host_daily})")
             page = self._fetch(url, deadline)
+            page.asked = True
             self.store.save_page(key, "article", host, page.outcome, page.status, page.text if page.ok else None)
             return page
 

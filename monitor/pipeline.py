@@ -239,6 +239,7 @@ class Pipeline:
             mode = modes.get(article.feed, "auto")  # replayed documents: the default
             if wants_page(mode, article.text, teaser_chars, lambda: self.may_matter(article)):
                 wanted.setdefault(article.feed, []).append(article)
+        self.pages.settings = self.app.config.full_text  # as reloaded (SIGHUP)
         for feed, chosen in wanted.items():
             self.pages.read_all(chosen, feed, self.stopping)
 

@@ -73,6 +73,8 @@ def test_a_sentence_found_only_on_the_page_raises_the_alert_and_says_so(monitor_
     assert page_request.headers["User-Agent"].startswith("monitor/")
     assert "text/html" in page_request.headers["Accept"]
     assert requests_to(httpserver, "/robots.txt") == 1
+    [robots_request] = [r for r, _ in httpserver.log if r.path == "/robots.txt"]
+    assert robots_request.headers["User-Agent"] == page_request.headers["User-Agent"]
     [read] = page_events(result.stderr)
     assert read["event"] == "page_read" and read["feed"] == "Dawn"
     # Shown as such by `monitor alerts`, in the log and in the e-mail digest.
@@ -327,3 +329,20 @@ def test_a_plugin_asks_for_pages_the_default_would_not_read(monitor_env, rss, ht
     [alert] = monitor_env.alerts(detector="fuel")
     assert alert["evidence_from"] == "page" and "doubled" in alert["evidence"]
     assert requests_to(httpserver, "/news/cricket") == 0
+
+
+def test_redirects_are_followed_within_limits(monitor_env, rss, httpserver):
+    httpserver.expect_request("/news/short-link").respond_with_data("", status=301, headers={"Location": "/news/border"})
+    httpserver.expect_request("/news/border").respond_with_data(page_html(), content_type="text/html")
+    httpserver.expect_request("/news/loop").respond_with_data("", status=302, headers={"Location": "/news/loop"})
+    serve_feed(httpserver, rss, [
+        entry(httpserver.url_for("/news/short-link")),
+        entry(httpserver.url_for("/news/loop"), guid="loop", title="Pak-Afghan border: a loop"),
+    ])
+    monitor_env.configure(feed_config(httpserver.url_for(""), [("Dawn", "/feed.xml")]))
+    result = monitor_env.run("once")
+    assert "1 feeds, 0 failed, 2 new articles, 1 alerts" in result.stdout
+    [alert] = monitor_env.alerts()
+    assert alert["evidence_from"] == "page" and alert["evidence"] == FOURTH_PARAGRAPH
+    [loop] = [e for e in page_events(result.stderr) if e["url"].endswith("/news/loop")]
+    assert loop["event"] == "page_unavailable" and "redirect loop" in loop["reason"]
