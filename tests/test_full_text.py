@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from datetime import datetime, timezone
 
 import pytest
 from werkzeug import Request, Response
@@ -346,3 +347,24 @@ def test_redirects_are_followed_within_limits(monitor_env, rss, httpserver):
     assert alert["evidence_from"] == "page" and alert["evidence"] == FOURTH_PARAGRAPH
     [loop] = [e for e in page_events(result.stderr) if e["url"].endswith("/news/loop")]
     assert loop["event"] == "page_unavailable" and "redirect loop" in loop["reason"]
+
+
+def test_a_page_read_before_a_restart_is_not_fetched_again(monitor_env, rss, httpserver):
+    # A pass that read the page and stopped before storing the article (SIGTERM
+    # mid-pass) leaves the page in the database; the next process uses it.
+    link = httpserver.url_for("/news/border")
+    monitor_env.run("feeds")  # creates the database
+    with sqlite3.connect(monitor_env.db) as conn:
+        conn.execute(
+            "INSERT INTO pages (url, kind, host, outcome, status, text, fetched_at) VALUES (?, 'article', '127.0.0.1', 'ok', 200, ?, ?)",
+            (link, f"{TEASER}\nTraders waited at the gate.\n{FOURTH_PARAGRAPH}", datetime.now(timezone.utc).isoformat()),
+        )
+    httpserver.expect_request("/news/border").respond_with_data("should not be asked", status=500)
+    serve_feed(httpserver, rss, [entry(link)])
+    monitor_env.configure(feed_config(httpserver.url_for(""), [("Dawn", "/feed.xml")]))
+    result = monitor_env.run("once")
+    [alert] = monitor_env.alerts()
+    assert alert["evidence_from"] == "page" and alert["evidence"] == FOURTH_PARAGRAPH
+    assert requests_to(httpserver, "/news/border") == 0 and requests_to(httpserver, "/robots.txt") == 0
+    [read] = page_events(result.stderr)
+    assert read["event"] == "page_read" and read["cached"] is True
