@@ -36,8 +36,6 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
-import trafilatura
-
 from monitor.config import FullTextSettings
 from monitor.fetch import USER_AGENT, Fetcher
 from monitor.log import get_logger
@@ -258,6 +256,8 @@ class PageReader:
         content_type = result.headers.get("content-type")
         if not is_html(content_type, result.body):
             return Page(url, f"not HTML ({content_type or 'no Content-Type'})", status=result.status)
+        import trafilatura  # here: its import costs every command a seventh of a second
+
         try:
             text = trafilatura.extract(
                 result.body,
