@@ -111,15 +111,16 @@ def once():
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--no-notify", is_flag=True, help="Store alerts but deliver nothing.")
 @click.option("--feed", "feed_name", metavar="NAME", help="Feed name to record (default: each document's file name or host).")
+@click.option("--offline", is_flag=True, help="Never fetch articles' pages: judge each on its feed text.")
 @common_options
-def replay(sources, no_notify, feed_name):
+def replay(sources, no_notify, feed_name, offline):
     """Feed documents (files, folders, URLs) through the daemon's pipeline."""
     from monitor.outbox import Outbox
     from monitor.pipeline import Pipeline
     from monitor.replay import documents
 
     app = open_app()
-    pipeline = Pipeline(app, notify=not no_notify)
+    pipeline = Pipeline(app, notify=not no_notify, offline=offline)
     total_new = total_alerts = docs = 0
     try:
         for name, data, headers in documents(sources, pipeline):
@@ -201,7 +202,7 @@ def alerts(as_json, since, detector, limit):
             continue
         click.echo(f"#{alert.id} {alert.created_at:%Y-%m-%d %H:%M}Z [{alert.severity}] {alert.detector} · {alert.sentence}")
         click.echo(f"    {alert.article_feed} · {alert.article_title} · {alert.article_url}")
-        click.echo(f"    “{alert.evidence}”")
+        click.echo(f"    “{alert.evidence}”" + ("  (from the article's page)" if alert.evidence_from == "page" else ""))
         for src in alert.sources:
             click.echo(f"    also: {src['feed']} · {src['url']}")
 

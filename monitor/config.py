@@ -57,6 +57,18 @@ class FetchSettings:
     jitter_seconds: int = 60
 
 
+FULL_TEXT_MODES = ("auto", "always", "never")
+
+
+@dataclass
+class FullTextSettings:
+    """When and how much the core reads of an article's own page (monitor/pages.py)."""
+
+    teaser_chars: int = 500  # feed text shorter than this is a teaser ("auto")
+    per_host_daily: int = 200  # pages fetched from one host per UTC day, at most
+    time_budget_seconds: int = 60  # page reading per feed document, at most
+
+
 @dataclass
 class Config:
     source: str  # the file it came from, or EMBEDDED
@@ -65,6 +77,7 @@ class Config:
     baseline_path: Path | None = None  # None: the embedded baseline
     prune_after_days: int = 90
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    full_text: FullTextSettings = field(default_factory=FullTextSettings)
     plugins_disable: list[str] = field(default_factory=list)
     plugins_dir: Path | None = None
     slow_hook_seconds: float = 5.0
@@ -127,7 +140,7 @@ def load_config(explicit: str | None = None, db_override: str | None = None) -> 
 class _Parser:
     """Walks the TOML tree once, failing on the first mistake with its key."""
 
-    SECTIONS = {"storage", "feeds", "baseline", "fetch", "plugins", "notifiers"}
+    SECTIONS = {"storage", "feeds", "baseline", "fetch", "full_text", "plugins", "notifiers"}
 
     def __init__(self, source: str, base: Path | None):
         self.source = source
@@ -205,6 +218,7 @@ class _Parser:
             baseline_path = None
 
         fetch = self.parse_fetch(self.table(data, "fetch"))
+        full_text = self.parse_full_text(self.table(data, "full_text"))
         feeds = self.parse_feeds(data.get("feeds", []))
 
         plugins = self.table(data, "plugins")
@@ -242,6 +256,7 @@ class _Parser:
             baseline_path=baseline_path,
             prune_after_days=prune_days,
             fetch=fetch,
+            full_text=full_text,
             plugins_disable=list(disable),
             plugins_dir=plugins_dir,
             slow_hook_seconds=slow,
@@ -270,6 +285,18 @@ class _Parser:
         s.jitter_seconds = self.duration(table, p, "jitter", s.jitter_seconds) if table.get("jitter") != 0 else 0
         return s
 
+    def parse_full_text(self, table: dict) -> FullTextSettings:
+        p = "full_text."
+        self.only(table, p, {"teaser_chars", "per_host_daily", "time_budget"})
+        s = FullTextSettings()
+        s.teaser_chars = self.typed(table, p, "teaser_chars", int, s.teaser_chars)
+        s.per_host_daily = self.typed(table, p, "per_host_daily", int, s.per_host_daily)
+        for key in ("teaser_chars", "per_host_daily"):
+            if getattr(s, key) < 0:
+                raise self.fail(p + key, "must not be negative", "give 0 or a positive number")
+        s.time_budget_seconds = self.duration(table, p, "time_budget", s.time_budget_seconds)
+        return s
+
     def parse_feeds(self, feeds: Any) -> list[Feed]:
         if not isinstance(feeds, list):
             raise self.fail("feeds", "expected an array of tables", "write each feed as [[feeds]]")
@@ -278,7 +305,7 @@ class _Parser:
             prefix = f"feeds[{i}]."
             if not isinstance(entry, dict):
                 raise self.fail(f"feeds[{i}]", "expected a table", "write each feed as [[feeds]]")
-            self.only(entry, prefix, {"url", "name", "interval", "enabled"})
+            self.only(entry, prefix, {"url", "name", "interval", "enabled", "full_text"})
             url = self.typed(entry, prefix, "url", str, None)
             if not url:
                 raise self.fail(prefix + "url", "missing", 'add url = "https://…" to this feed')
@@ -293,7 +320,14 @@ class _Parser:
             names.add(name)
             interval = self.duration(entry, prefix, "interval", 900)
             enabled = self.typed(entry, prefix, "enabled", bool, True)
-            result.append(Feed(name=name, url=url, interval_seconds=interval, enabled=enabled))
+            full_text = entry.get("full_text", "auto")
+            if full_text not in FULL_TEXT_MODES:
+                raise self.fail(
+                    prefix + "full_text",
+                    f"{full_text!r} is not a choice (feed {name!r})",
+                    'write "auto", "always" or "never"',
+                )
+            result.append(Feed(name=name, url=url, interval_seconds=interval, enabled=enabled, full_text=full_text))
         return result
 
 

@@ -140,7 +140,7 @@ def evaluate(config: Config, dataset: Path) -> Report:
             sid = str(scenario.get("id", number))
             config.storage_path = Path(tmp) / f"{number}.db"
             app = App.open(config=config)
-            pipeline = Pipeline(app, notify=False)
+            pipeline = Pipeline(app, notify=False, offline=True)  # scenarios are judged on their own text
             try:
                 for index, raw in enumerate(scenario["articles"]):
                     report.articles += 1

@@ -182,12 +182,23 @@ class Fetcher:
         with self._lock:
             return self._per_host[urlsplit(url).netloc.lower()]
 
-    def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+    def fetch(
+        self,
+        url: str,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        *,
+        accept: str | None = None,
+        deadline: float | None = None,
+    ) -> FetchResult:
+        """``accept`` replaces the feed-minded Accept header (an article page
+        asks for HTML); past ``deadline`` (time.monotonic()) a body still
+        arriving is abandoned, however steadily it trickles in."""
         started = time.monotonic()
         result = FetchResult(url=url)
         try:
             with self._overall, self._host_slot(url):
-                self._fetch(result, url, etag, last_modified)
+                self._fetch(result, url, etag, last_modified, accept, deadline)
         except httpx.TimeoutException as exc:
             result.error = f"timeout ({type(exc).__name__})"
         except httpx.HTTPError as exc:
@@ -203,15 +214,24 @@ class Fetcher:
         result.duration_ms = round((time.monotonic() - started) * 1000)
         return result
 
-    def _fetch(self, result: FetchResult, url: str, etag: str | None, last_modified: str | None) -> None:
+    def _fetch(
+        self, result: FetchResult, url: str, etag: str | None, last_modified: str | None,
+        accept: str | None = None, deadline: float | None = None,
+    ) -> None:
         headers = dict(HEADERS)
+        if accept:
+            headers["Accept"] = accept
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         current, all_permanent, seen = url, True, {url}
         for _hop in range(MAX_REDIRECTS + 1):
-            request = httpx.Request("GET", _parsed(current), headers=headers, extensions={"timeout": self._timeout})
+            timeout = self._timeout
+            if deadline is not None:  # no single wait outlasts the deadline either
+                left = max(0.05, deadline - time.monotonic())
+                timeout = {k: left if v is None else min(v, left) for k, v in timeout.items()}
+            request = httpx.Request("GET", _parsed(current), headers=headers, extensions={"timeout": timeout})
             response = self._transport_for(current).handle_request(request)
             with contextlib.closing(response):
                 status = response.status_code
@@ -252,6 +272,9 @@ class Fetcher:
                     size += len(chunk)
                     if size > self.settings.max_bytes:
                         result.error = f"response larger than {self.settings.max_bytes} bytes; abandoned (raise [fetch] max_bytes if the feed is genuine)"
+                        return
+                    if deadline is not None and time.monotonic() > deadline:
+                        result.error = "timeout (still arriving when its time was up)"
                         return
                     chunks.append(chunk)
                 result.body = b"".join(chunks)

@@ -53,6 +53,28 @@ def detect(article, config: dict) -> list:
     Return only what the article asserts as fact now: not hopes, plans,
     conditions, questions, denials or restated background (the helpers in
     ``monitor.text`` recognise these).
+
+    ``article.full_text`` is the title, the feed text and, when the core read
+    the article's page (see ``may_matter``), the page's main text
+    (``article.page_text``). An alert whose evidence is found only in the page
+    text says so (``evidence_from`` is "page").
+    """
+
+
+@hookspec
+def may_matter(article, config: dict) -> bool | None:
+    """Say, cheaply, whether ``article`` may hold something this plugin reports.
+
+    Called once per new article whose feed gives only a teaser, before
+    ``detect``, to decide whether the core fetches the article's page (see
+    ``full_text`` in monitor.toml). ``article`` has its title and feed text;
+    ``page_text`` is still empty. Return True to have the page read, False or
+    None to leave it to the others. When no plugin returns True, the core's
+    default decides: the article names the Pakistan–Afghanistan conflict by the
+    built-in detectors' scope terms (``monitor.text.load_scope`` on
+    ``monitor.plugins.data/scope.toml``), the same quick test that opens each
+    built-in detector. So implement it only to widen that: a detector about
+    something the scope terms do not name. A plugin that raises counts as None.
     """
 
 

@@ -28,6 +28,7 @@ class Feed:
     url: str
     interval_seconds: int = 900
     enabled: bool = True
+    full_text: str = "auto"  # fetch the article's page: "auto" | "always" | "never"
 
 
 @dataclass
@@ -44,21 +45,35 @@ class Article:
     language: str | None = None
     canonical_url: str = ""  # for deduplication; ``url`` stays the entry's link
     id: int | None = None  # set once stored
+    # The main text of the article's own page, when the feed gave only a
+    # teaser and the core fetched it (see monitor/pages.py); else empty.
+    page_text: str = ""
 
     @property
     def full_text(self) -> str:
-        """Title and body as detectors read them: the title is its own sentence."""
+        """Title, feed text and page text as detectors read them: the title is
+        its own sentence, the page text follows the feed's."""
         # Every detector asks; one string object, built once, also lets the
-        # text-keyed caches reuse its hash. Rebuilt if title or text is replaced.
+        # text-keyed caches reuse its hash. Rebuilt if a part is replaced.
         cached = self.__dict__.get("_full_text")
-        if cached is not None and cached[0] is self.title and cached[1] is self.text:
-            return cached[2]
+        if cached is not None and cached[0] is self.title and cached[1] is self.text and cached[2] is self.page_text:
+            return cached[3]
         title = self.title.strip()
         if title and not title.endswith((".", "!", "?")):
             title += "."
         full = f"{title}\n\n{self.text}".strip()
-        self.__dict__["_full_text"] = (self.title, self.text, full)
+        if self.page_text:
+            full = f"{full}\n\n{self.page_text}"
+        self.__dict__["_full_text"] = (self.title, self.text, self.page_text, full)
         return full
+
+    def evidence_from(self, evidence: str) -> str:
+        """"page" when ``evidence`` is found only in the page text, else "feed"."""
+        if not self.page_text or not evidence:
+            return "feed"
+        full = self.full_text
+        feed_part = full[: len(full) - len(self.page_text)]
+        return "page" if evidence not in feed_part and evidence in self.page_text else "feed"
 
 
 @dataclass
@@ -124,6 +139,9 @@ class Alert:
     confidence: float = 1.0
     id: int | None = None
     article_id: int | None = None
+    # Where the evidence sentence was read: "feed" (title or feed text) or
+    # "page" (the article's page, fetched because the feed gave a teaser).
+    evidence_from: str = "feed"
     # Other outlets that carried the same story: [{"feed": ..., "url": ...}]
     sources: list[dict[str, str]] = field(default_factory=list)
 
@@ -159,6 +177,7 @@ class Alert:
             "severity": self.severity,
             "confidence": self.confidence,
             "evidence": self.evidence,
+            "evidence_from": self.evidence_from,
             "article": {
                 "url": self.article_url,
                 "title": self.article_title,

@@ -6,6 +6,9 @@
                          or a 304 stops here.
 3. dedup   (store.py)  — by guid within the feed, canonical URL and content hash
                          across feeds; a duplicate only adds its outlet as a source.
+3b. pages  (pages.py)  — a new article that may matter and whose feed gives a
+                         teaser gets its page's main text, read in parallel within
+                         the per-host limit and the document's time budget.
 4. detect  (plugins)   — each detector called on its own; a failure skips that
                          plugin for that article, nothing else.
 5. state   (state.py)  — pure decisions: which observations are changes.
@@ -15,7 +18,7 @@
                          body hash is written after, so the document is redone.
 7. deliver (outbox.py) — after the pass, outside the transaction.
 
-Stage 4 runs outside any lock, in parallel across feeds; stages 5–6 run under
+Stages 3b and 4 run outside any lock, in parallel across feeds; stages 5–6 run under
 one lock, articles judged one at a time, so the state each sees is the state
 the previous one left.
 """
@@ -32,6 +35,7 @@ from monitor.config import severity_at_least
 from monitor.fetch import Fetcher
 from monitor.log import get_logger
 from monitor.models import Alert, Article, Feed, Observation
+from monitor.pages import PageReader, default_may_matter, wants_page
 from monitor.parse import parse_feed
 from monitor.state import DEFAULT_SEVERITY, claim_is_new, decide_state, is_before_baseline, merge_observations
 from monitor.store import DuplicateKeys, iso, utcnow
@@ -50,11 +54,13 @@ class PassResult:
 
 
 class Pipeline:
-    def __init__(self, app: App, notify: bool = True, fetcher: Fetcher | None = None):
+    def __init__(self, app: App, notify: bool = True, fetcher: Fetcher | None = None, offline: bool = False):
         self.app = app
         self.store = app.store
         self.notify = notify
+        self.offline = offline  # never read articles' pages (replay --offline, eval)
         self._fetcher = fetcher
+        self._pages: PageReader | None = None
         self.lock = threading.Lock()
         self.stopping = threading.Event()
 
@@ -63,6 +69,13 @@ class Pipeline:
         if self._fetcher is None:
             self._fetcher = Fetcher(self.app.config.fetch)
         return self._fetcher
+
+    @property
+    def pages(self) -> PageReader:
+        if self._pages is None:
+            config = self.app.config
+            self._pages = PageReader(self.fetcher, self.store, config.full_text, max_workers=config.fetch.per_host)
+        return self._pages
 
     def close(self) -> None:
         if self._fetcher is not None:
@@ -176,14 +189,19 @@ class Pipeline:
         # Feeds list the same entries poll after poll: skip detecting those.
         known = self.store.already_stored(articles)
         seen_as_of = self.store.data_version()
+        baseline_published = self.app.baseline.published
+        to_detect = {
+            index for index, article in enumerate(articles)
+            if index not in known and not is_before_baseline(article.published, baseline_published)
+        }
+        if not self.offline and to_detect:
+            self.read_pages([articles[i] for i in sorted(to_detect)])
         for index, article in enumerate(articles):
             if self.stopping.is_set():
                 result.stopped = True
                 break
             observations: list[Observation] = []
-            if index not in known and not is_before_baseline(
-                article.published, self.app.baseline.published
-            ):
+            if index in to_detect:
                 observations = self.detect(article)
             judged.append((article, observations))
         if not judged:
@@ -214,6 +232,26 @@ class Pipeline:
         article.id = self.store.insert_article(conn, article)
         result.new += 1
         return self._apply(conn, article, observations)
+
+    def read_pages(self, articles: list[Article]) -> None:
+        """Stage 3b: the pages worth reading, by each feed's ``full_text``."""
+        modes = {feed.name: feed.full_text for feed in self.app.config.feeds}
+        teaser_chars = self.app.config.full_text.teaser_chars
+        wanted: dict[str, list[Article]] = {}
+        for article in articles:
+            mode = modes.get(article.feed, "auto")  # replayed documents: the default
+            if wants_page(mode, article.text, teaser_chars, lambda: self.may_matter(article)):
+                wanted.setdefault(article.feed, []).append(article)
+        self.pages.settings = self.app.config.full_text  # as reloaded (SIGHUP)
+        for feed, chosen in wanted.items():
+            self.pages.read_all(chosen, feed, self.stopping)
+
+    def may_matter(self, article: Article) -> bool:
+        """Any plugin's ``may_matter`` saying True, else the core's default."""
+        context = {"feed": article.feed, "article": article.url or article.guid}
+        if any(answer is True for _, answer in self.app.plugins.call("may_matter", context=context, article=article)):
+            return True
+        return default_may_matter(article)
 
     def detect(self, article: Article) -> list[Observation]:
         observations: list[Observation] = []
@@ -278,6 +316,7 @@ class Pipeline:
             article_feed=article.feed,
             article_id=article.id,
             created_at=datetime.now(timezone.utc),
+            evidence_from=article.evidence_from(obs.evidence),
             claimant=(obs.claimant or obs.subject) if obs.kind == "claim" else None,
             claim_type=obs.claim_type if obs.kind == "claim" else None,
             target=obs.target if obs.kind == "claim" else None,

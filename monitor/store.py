@@ -108,6 +108,19 @@ MIGRATIONS: list[str] = [
     UPDATE state SET published = updated_at WHERE published > updated_at;
     UPDATE state SET since = published WHERE since > published;
     """,
+    # Articles' own pages, read when a feed gives only a teaser (monitor/pages.py),
+    # and the robots.txt of their hosts: each fetched once, by canonical URL.
+    # ``outcome`` is "ok" or why there is no text; both are kept, so a page that
+    # failed is not asked for again. Where an alert's evidence was read.
+    """
+    CREATE TABLE pages (
+        url TEXT PRIMARY KEY, kind TEXT NOT NULL DEFAULT 'article', host TEXT NOT NULL,
+        outcome TEXT NOT NULL, status INTEGER, text TEXT, fetched_at TEXT NOT NULL
+    );
+    CREATE INDEX pages_host ON pages (host, kind, fetched_at);
+    CREATE INDEX pages_fetched ON pages (fetched_at);
+    ALTER TABLE alerts ADD COLUMN evidence_from TEXT NOT NULL DEFAULT 'feed';
+    """,
 ]
 
 
@@ -368,7 +381,30 @@ class Store:
                 "DELETE FROM article_sources WHERE article_id IN (SELECT id FROM articles WHERE fetched_at < ?)",
                 (iso(older_than),),
             )
+            conn.execute("DELETE FROM pages WHERE fetched_at < ?", (iso(older_than),))
             return conn.execute("DELETE FROM articles WHERE fetched_at < ?", (iso(older_than),)).rowcount
+
+    # -- pages (monitor/pages.py) ------------------------------------------------
+
+    def get_page(self, url: str) -> dict[str, Any] | None:
+        row = self.db.conn.execute(
+            "SELECT url, kind, host, outcome, status, text, fetched_at FROM pages WHERE url = ?", (url,)
+        ).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("url", "kind", "host", "outcome", "status", "text", "fetched_at"), row))
+
+    def save_page(self, url: str, kind: str, host: str, outcome: str, status: int | None, text: str | None) -> None:
+        self.execute(
+            "INSERT OR REPLACE INTO pages (url, kind, host, outcome, status, text, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (url, kind, host, outcome, status, text, iso(utcnow())),
+        )
+
+    def pages_fetched_since(self, host: str, since: datetime) -> int:
+        """Article pages asked of ``host`` since then, whatever came back."""
+        return self.db.conn.execute(
+            "SELECT count(*) FROM pages WHERE host = ? AND kind = 'article' AND fetched_at >= ?", (host, iso(since))
+        ).fetchone()[0]
 
     def article_count(self) -> int:
         return self.db.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -469,7 +505,7 @@ class Store:
         cur = conn.execute(
             "INSERT INTO alerts (detector, subject, previous, current, claimant, claim_type, target, figure,"
             " severity, confidence, evidence, article_id, article_url, article_title, article_published,"
-            " article_feed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " article_feed, created_at, evidence_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 alert.detector,
                 alert.subject,
@@ -488,6 +524,7 @@ class Store:
                 iso(alert.article_published),
                 alert.article_feed,
                 iso(alert.created_at),
+                alert.evidence_from,
             ),
         )
         alert.id = cur.lastrowid
@@ -543,6 +580,7 @@ class Store:
             article_feed=row["article_feed"],
             created_at=from_iso(row["created_at"]),  # type: ignore[arg-type]
             sources=sources,
+            evidence_from=row.get("evidence_from") or "feed",
         )
 
     def add_delivery(self, conn: sqlite3.Connection, alert_id: int, channel: str) -> None:

@@ -96,8 +96,12 @@ class MonitorEnv:
             raise AssertionError(f"monitor {' '.join(args)} exited {result.returncode}:\n{result.stderr}")
         return result
 
-    def replay(self, *documents: bytes | str | Path, notify: bool = False, feed: str = "test") -> subprocess.CompletedProcess:
-        """Feed documents (bytes of a feed, or paths) through the pipeline."""
+    def replay(
+        self, *documents: bytes | str | Path, notify: bool = False, feed: str = "test", offline: bool = True
+    ) -> subprocess.CompletedProcess:
+        """Feed documents (bytes of a feed, or paths) through the pipeline.
+        ``offline`` (the default): articles' pages are not fetched, so a test
+        never reaches the links in its entries."""
         paths = []
         for index, doc in enumerate(documents):
             if isinstance(doc, bytes):
@@ -106,7 +110,7 @@ class MonitorEnv:
                 paths.append(str(path))
             else:
                 paths.append(str(doc))
-        args = ["replay", *paths, "--feed", feed] + ([] if notify else ["--no-notify"])
+        args = ["replay", *paths, "--feed", feed] + ([] if notify else ["--no-notify"]) + (["--offline"] if offline else [])
         return self.run(*args)
 
     def alerts(self, detector: str | None = None) -> list[dict[str, Any]]:

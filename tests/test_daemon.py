@@ -211,6 +211,9 @@ def test_old_articles_are_pruned_and_alerts_kept(monitor_env, rss):
     monitor_env.replay(rss([TORKHAM_OPEN, IRRELEVANT]))
     with sqlite3.connect(monitor_env.db) as conn:
         conn.execute("UPDATE articles SET fetched_at = '2025-01-01T00:00:00+00:00' WHERE guid = ?", (TORKHAM_OPEN["guid"],))
+        # Articles' pages go with the articles (monitor/pages.py).
+        conn.execute("INSERT INTO pages (url, host, outcome, fetched_at) VALUES ('https://old.example/a', 'old.example', 'ok', '2025-01-01T00:00:00+00:00')")
+        conn.execute("INSERT INTO pages (url, host, outcome, fetched_at) VALUES ('https://new.example/a', 'new.example', 'ok', '2099-01-01T00:00:00+00:00')")
     daemon = start(monitor_env)
     try:
         def remaining():
@@ -219,6 +222,8 @@ def test_old_articles_are_pruned_and_alerts_kept(monitor_env, rss):
         assert wait_for(lambda: remaining() == 1, timeout=30)
     finally:
         stop(daemon)
+    with sqlite3.connect(monitor_env.db) as conn:
+        assert [r[0] for r in conn.execute("SELECT url FROM pages")] == ["https://new.example/a"]
     [alert] = monitor_env.alerts()
     assert alert["article"]["url"] == TORKHAM_OPEN["link"] and "reopened" in alert["evidence"]
 

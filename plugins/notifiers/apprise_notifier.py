@@ -65,7 +65,8 @@ def channels(config):
 
 
 def _line(alert) -> str:
-    return f"[{alert.severity}] {alert.detector} · {alert.sentence}\n“{alert.evidence}”\n{alert.article_feed} · {alert.article_url}"
+    page = " (from the article's page)" if alert.evidence_from == "page" else ""
+    return f"[{alert.severity}] {alert.detector} · {alert.sentence}\n“{alert.evidence}”{page}\n{alert.article_feed} · {alert.article_url}"
 
 
 @monitor.hookimpl

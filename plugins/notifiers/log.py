@@ -31,6 +31,8 @@ def deliver(delivery, config):
         else:
             what = f"{alert.subject} {alert.previous} → {alert.current}" if alert.previous else f"{alert.subject} {alert.current}"
         line = f"ALERT {alert.detector} {what} · {alert.article_feed} · {alert.article_url}"
+        if alert.evidence_from == "page":
+            line += " · evidence from the article's page"
         fields = alert.to_json()
         fields["alert_id"] = fields.pop("id")
         emit = log.warning if alert.severity == "high" else log.info
