@@ -212,6 +212,8 @@ VERB_BEFORE = re.compile(
 VERB_START = re.compile(
     r"^(?:and\s+)?(?:called|calling|described|accus\w+|blam\w+|urged|warned|gave|took|made|sent|met|held|vowed|told|said|\w+ed)\b", re.I
 )
+OWN_FORCES_AFTER = re.compile(r"^\s*(?:security\s+|border\s+)?(?:soldiers|troops|personnel|servicemen|policemen|officers|guards)\b", re.I)
+PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|is|was|were|are)\s+$", re.I)
 PREPOSED = re.compile(r"^(?:[A-Z/ ]+:\s*)?(?:With|As|While|Amid|After|Despite|Following)\b", re.I)
 # A party followed by its own verb acts: "Pakistan struck", "Afghan forces attacked".
 AGENT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:forces|troops|army|military|jets|drones|government|officials)\s+)?(?:\w+ly\s+)?(?:\w+ed|struck|hit|shot|fought|took|seized|overran|launched|says|said)\b", re.I)
@@ -257,9 +259,13 @@ class _Reader:
             after = [p for p in mentions if m.end() <= p.start <= m.end() + 40 and "," not in s[m.end():p.start]]
             if after:
                 return after[0].name, (after[0].start, after[0].end)
+            source = re.match(r"\s*(?:the\s+)?([\w\s-]{1,40}?)(?=[,.;]|\s+(?:on|in|at)\b)", s[m.end():])
+            if source and unnamed_speaker(source.group(1)) and self.last_speaker:
+                return self.last_speaker, (m.start(), m.start())  # "according to the sources": those who spoke before
+        unnamed = None
         for verb in REPORTING.finditer(s):
-            if _noun_use(s, verb):
-                continue
+            if _noun_use(s, verb) or PASSIVE_BEFORE.search(s[max(0, verb.start() - 12):verb.start()]):
+                continue  # "casualties had been reported": nobody named speaks
             lo = max(clause_of(s, verb.start())[0], verb.start() - 110)
             window = s[lo:verb.start()]
             # "… of which it claimed": the pronoun speaks, not the party named nearest.
@@ -282,10 +288,12 @@ class _Reader:
             after = [p for p in mentions if verb.end() <= p.start <= verb.end() + 25]
             if after and s[verb.end():after[0].start].strip() in ("", "the") and not ACCUSE.match(verb.group()):
                 return after[0].name, (after[0].start, after[0].end)
-            if unnamed_speaker(s[lo:verb.start()]) and not NON_PARTY_SPEAKER.search(s[lo:verb.start()].strip(" ,")):
-                party = self.resolve_unnamed(mentions, verb)
-                if party is not None:
-                    return party, (verb.start(), verb.start())
+            if unnamed is None and unnamed_speaker(s[lo:verb.start()]) and not NON_PARTY_SPEAKER.search(s[lo:verb.start()].strip(" ,")):
+                unnamed = verb  # resolved only if no verb in the sentence names its speaker
+        if unnamed is not None:
+            party = self.resolve_unnamed(mentions, unnamed)
+            if party is not None:
+                return party, (unnamed.start(), unnamed.start())
         if in_quote and self.quote_speaker:
             return self.quote_speaker, (0, 0)
         return None, (0, 0)
@@ -325,7 +333,11 @@ class _Reader:
         # posts destroyed, sources say"): the army that counts the other
         # side's losses is the other side's.
         about = before or [m for m in mentions if m.start >= verb.end()]
-        return OTHER_SIDE.get(about[0].name) if about else None
+        if not about:
+            return None
+        if OWN_FORCES_AFTER.match(s[about[0].end:]):
+            return about[0].name  # "the military said five Pakistani soldiers were killed": its own
+        return OTHER_SIDE.get(about[0].name)
 
     @staticmethod
     def speaker(s: str, mentions: list[Mention], verb_at: int, lo: int) -> Mention | None:
