@@ -24,9 +24,22 @@ from monitor.text import Gazetteer, asserted_now, clause_of, load_data, load_sco
 DATA = "monitor.plugins.data"
 
 OPEN = lowered(re.compile(
-    r"\b(?:re-?open(?:ed|s|ing)?|open(?:ed|s)?(?! fire)(?! to (?:fire|attack))|resum(?:ed|es|ing|ption)|restor(?:ed|ing)|"
-    r"(?:lift(?:ed|s)?|end(?:ed|s)?) (?:the |a |its )?(?:\w+ )?(?:closure|ban|suspension|blockade)|back in operation|operational again|"
+    r"\b(?:re-?open(?:ed|s|ing)?|open(?:ed|s)?(?!-)|resum(?:ed|es|ing|ption)|restor(?:ed|ing)|"
+    r"(?:lift(?:ed|s)?|end(?:ed|s)?) (?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:closure|ban|suspension|blockade|shutdown)|back in operation|operational again|"
     r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only))\b",
+    re.I,
+))
+# Words of fighting are not a crossing opening: "opened [unprovoked] fire",
+# "declared 'open war'", "resumed shelling" (the object follows the verb),
+# "firing [across the frontier] resumed", "calm was restored" (the subject
+# comes before an intransitive "resumed" or a passive "restored").
+_FIGHTING = (
+    r"(?:fire|firing|gunfire|shelling|shooting|shots|fighting|clashes|hostilities|exchanges?|attacks?|strikes|"
+    r"bombardment|skirmish(?:es)?|violence|war|offensive|front|calm|order|peace|dialogue|talks|negotiations)"
+)
+FIGHT_AFTER = lowered(re.compile(rf"\A[\s'‘’\"“”]*(?:(?:an?|the|its|their|heavy|unprovoked|indiscriminate|intense|sporadic|fresh|direct|cross-border|small-arms|artillery|mortar)\s+){{0,3}}{_FIGHTING}\b", re.I))
+FIGHT_BEFORE = lowered(re.compile(
+    rf"\b{_FIGHTING}(?:\s+(?!(?:end|ended|stopped|ceased|subsided|eased|halted|died)\b)[\w'’-]+){{0,3}}?\s+(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?$",
     re.I,
 ))
 CLOSED = lowered(re.compile(
@@ -38,21 +51,64 @@ CLOSED = lowered(re.compile(
 # only where the clause also opens something ("closed for pedestrians" is closed).
 PARTIAL_FOR = lowered(re.compile(
     r"\bfor (?:the )?(?:evacuation|return|repatriation|passage) of\b|"
-    r"\bfor (?:the )?(?:returning |deported |stranded |repatriated |Afghan |registered )?(?:refugees|returnees|deportees|"
-    r"pedestrians|foot traffic|diplomats|patients|students|nationals|humanitarian (?:aid|cargo|supplies|purposes)|empty (?:trucks|containers|vehicles))\b",
+    r"\bfor (?:the )?(?:(?:returning|deported|stranded|repatriated|Afghan|registered|undocumented) ){0,2}(?:refugees|returnees|deportees|"
+    r"pedestrians|foot traffic|diplomats|patients|students|nationals|humanitarian (?:aid|cargo|supplies|purposes)|empty (?:trucks|containers|vehicles))\b|"
+    # "for UN aid shipments only", "to pedestrians only", "for them alone"
+    r"\b(?:for|to) (?:[\w'’-]+,? ){1,5}?(?:only|alone)\b|"
+    # certain hours: "for brief periods", "for about two and a half hours"
+    r"\bfor (?:brief|short|limited) (?:periods|spells|windows)\b|\bfor (?:a few|a couple of|some) hours\b|\bhours a day\b",
     re.I,
 ))
+# Whom an opening lets through, when that is a kind of traffic rather than
+# everyone: "reopened to send undocumented Afghans home", "opened so that UN
+# cargo can pass", "opened on humanitarian grounds". Counted after an opening,
+# in its clause.
+RESTRICTED_TRAFFIC = lowered(re.compile(
+    r"\b(?:refugees?|returnees?|deportees?|deport(?:ed|ing|ation)|repatriat\w*|evacuat\w*|undocumented|pilgrims|patients|"
+    r"students|pedestrians?|foot traffic|on foot|humanitarian|diplomats|families|one[- ]way|one direction|"
+    r"(?:relief|aid) (?:shipments?|cargo|convoys?|trucks|lorries|supplies|consignments?|deliveries|goods)|"
+    r"(?:un|u\.n\.|united nations)(?: [\w-]+){0,2} (?:shipments?|cargo|convoys?|trucks|lorries|supplies|consignments?|containers|aid)|"
+    r"empty (?:trucks|containers|vehicles)|"
+    r"(?:send|sent|sending|go|going|went|return|returning|returned|head|heading|headed)\s+(?:[\w'’-]+\s+){0,3}?home)\b",
+    re.I,
+))
+# "reopened, but only for …", "opened specifically for repatriation": a
+# restriction word after the opening. "Not only" and "only after" are not.
+ONLY = lowered(re.compile(
+    r"(?<!not )(?<!the )(?<!its )\b(?:only|solely|exclusively|specifically|alone)\b"
+    r"(?!\s+(?:after|when|if|once|until|because|since|hours|days|weeks|minutes|moments|to (?:be )?(?:closed|shut)))",
+    re.I,
+))
+NEXT_CLAUSE_ONLY = lowered(re.compile(r"\A\W*(?:but|though|although|and)?\s*(?:only|solely|exclusively)\b", re.I))
 # "…, while passenger movement remains suspended": opened for some traffic only.
 STILL_SHUT_FOR_SOME = lowered(re.compile(
     r"\b(?:passenger|pedestrian|people|traveller|traveler|trade|cargo|goods|commercial|transit|truck|vehicle)s?"
     r"(?: movement| traffic| vehicles)? (?:remains?|remained|stays?|stayed|is|are|was|were)? ?(?:still )?"
-    r"(?:suspended|closed|barred|halted|banned|not allowed|shut)\b",
+    r"(?:suspended|closed|barred|halted|banned|not allowed|shut)\b|"
+    # "it stays closed to trade and pedestrian traffic" (but not "to all traffic")
+    r"\b(?:closed|shut|barred|suspended|halted) (?:to|for) (?!all\b|every\b|any\b)(?:[\w-]+ ){0,2}?"
+    r"(?:trade|traffic|goods|cargo|trucks|vehicles|travellers|travelers|passengers|pedestrians|commerce|transit)\b",
     re.I,
 ))
-# People sent across a crossing that is otherwise shut: "deported 5,000 Afghans
-# through Chaman, while the border otherwise remained closed to trade".
+# People sent or going home across a crossing that is otherwise shut, and aid
+# cargo let through it: "deported 5,000 Afghans through Chaman, while the
+# border otherwise remained closed to trade", "10,000 people went back
+# through Chaman in a single day", "began clearing UN relief cargo through
+# Torkham".
 SENT_THROUGH = lowered(re.compile(
-    r"\b(?:deport\w*|repatriat\w*|expell?\w*|returned|sent back|pushed back)\b[^.;]{0,60}?\b(?:through|via|across|at)\b", re.I
+    r"\b(?:(?:deport\w*|repatriat\w*|expell?\w*|sent back|pushed back)\b[^.;]{0,60}?\b(?:through|via|across|at)|"
+    r"(?:returned|returning|went back|gone back|going back|go back|crossed (?:back|home)|cross(?:ed|ing)? home|head(?:ed|ing)? home|"
+    r"streaming home|(?:relief|aid|humanitarian|UN|U\.N\.|United Nations) (?:[\w-]+ ){0,2}?(?:cargo|consignments?|shipments?|supplies|containers|convoys?|trucks))"
+    r"\b[^.;]{0,60}?\b(?:through|via|across))\b",
+    re.I,
+))
+# A flow counts as news when it is dated now or the sentence says other
+# traffic is stopped; "a million have returned through Torkham since 2023" is not.
+NOW_FLOW = lowered(re.compile(
+    r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|this (?:morning|afternoon|evening|week)|"
+    r"each day|every day|daily|a day|per day|in a single day|on the first day|(?:has |have )?beg[au]n|start(?:ed|s)|"
+    r"(?:is|are) (?:being )?\w+ing|(?:is|are) being)\b",
+    re.I,
 ))
 CLOSURE_NOUN = re.compile(r"\b(?:closure|shutdown|blockade)\b", re.I)
 PARTIAL = lowered(re.compile(
@@ -62,14 +118,28 @@ PARTIAL = lowered(re.compile(
     r"(?:\w+ ){0,4}?(?:were |are |was |is |being |have been |had been )*(?:allowed|permitted|let through|let in|able) (?:to )?(?:cross|return|go|pass|enter|leave|through)|"
     r"(?:allow(?:ed|s|ing)|permit(?:ted|s|ting)) (?:the )?(?:return|repatriation|crossing|passage|movement) of|"
     r"(?:re-?)?open(?:ed|s)? (?:only )?(?:for|to) (?:the )?(?:return|repatriation|deportation|deportees|returnees|refugees|pedestrians|humanitarian|foot|diplomats|patients|empty)|"
-    r"one-way|one direction|in one direction|humanitarian (?:aid|supplies|cargo|corridor|basis|grounds)|"
+    r"(?:re-?)?open(?:ed|s)? briefly|one-way|one direction|in one direction|humanitarian (?:aid|supplies|cargo|corridor|basis|grounds)|"
     r"(?:on |for )?(?:certain|specific|some|alternate) days|(?:two|three|four|\d) days a week|weekdays only|"
     r"on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)(?:,? (?:and |or )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))* only|"
-    r"(?:trade|goods|cargo|commercial traffic) only|only (?:trade|goods|cargo)|for (?:pedestrians|foot traffic) only)\b",
+    r"(?:trade|goods|cargo|commercial traffic) only|only (?:trade|goods|cargo)|for (?:pedestrians|foot traffic) only)\b|"
+    # "only X may cross", "only vehicles taking refugees' goods are let through",
+    # "the only traffic Pakistan permits", "allowed only refugees": whatever X is,
+    # "only" with a verb of letting through restricts the traffic.
+    r"(?<!not )\bonly\s+(?:[\w'’-]+,?\s+){0,8}?(?:(?:are|is|were|was|being|been|has been|have been)\s+)?"
+    r"(?:allowed|permitted|permits?|allows?|let (?:through|in|across|pass)|may (?:cross|pass|go|use|enter|leave|return)|"
+    r"can (?:cross|pass|go|use|enter|leave|return))\b|"
+    r"\b(?:allow(?:ed|s|ing)?|permit(?:ted|s|ting)?|let(?:ting)?)\s+(?:[\w'’-]+\s+){0,3}?only\b",
     re.I,
 ))
-FULLY = re.compile(r"\b(?:fully|completely|all (?:kinds|types) of|all traffic|for all|both trade and|trade and (?:travel|travellers|pedestrians|passengers)|normal(?:ly)? (?:traffic|operations|trade))\b", re.I)
-PREFIX_BACKGROUND = re.compile(r"\b(?:after|since|following|despite|amid|days of|weeks of|months of|ended (?:a|the))\s+(?:\w+\s+){0,4}$", re.I)
+FULLY = re.compile(
+    r"\b(?:fully|completely|all (?:kinds|types|sorts) of|all traffic|all movement|for all|to all|both trade and|"
+    r"trade and (?:travel|travellers|travelers|pedestrians|passengers|people)|normal(?:ly)? (?:traffic|operations|trade)|"
+    r"in both directions|two-way (?:trade|traffic))\b",
+    re.I,
+)
+# "following Saturday's reopening", "after weeks of closure", "since the
+# clashes": the cue is the object of a preposition of earlier time.
+PREFIX_BACKGROUND = re.compile(r"\b(?:after|since|following|despite|amid|days of|weeks of|months of|ended (?:a|the))\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 
 _crossings = load_table(DATA, "crossings.toml", "crossings")
 ALL_PHRASES = load_data(DATA, "crossings.toml")["all_crossings"]["phrases"]
@@ -77,30 +147,58 @@ GAZETTEER = Gazetteer(_crossings)
 ALL_CROSSINGS = re.compile("|".join(re.escape(p) for p in ALL_PHRASES), re.I)
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 SEVERITY = {"closed": "high", "open": "high", "partially_open": "medium"}
-RANK = {"partially_open": 2, "closed": 1, "open": 1}
+# Within an article: an opening for all traffic, then a partial one, then the rest.
+RANK = {"open_full": 3, "partially_open": 2, "closed": 1, "open": 1}
+# "the crossing", "either crossing", "the gate": the crossings named just before.
+ANAPHOR = lowered(re.compile(r"\b(?:the|either|both|each|the two) (?:border )?(?:crossings?|gates?|crossing points?|terminals?)\b", re.I))
+
+
+def _fighting(sentence: str, start: int, end: int) -> bool:
+    """Does the opening cue at [start, end) open or resume fighting instead?"""
+    if FIGHT_AFTER.match(sentence[end:end + 60]):
+        return True
+    return sentence[start:end].lower().startswith(("resum", "restor")) and bool(
+        FIGHT_BEFORE.search(sentence[max(0, start - 60):start])
+    )
+
+
+def _restrictions(sentence: str, lo: int, hi: int, opening) -> list[int]:
+    """Where the clause [lo, hi) limits what its opening lets through: "for
+    returning refugees", "to send undocumented Afghans home", "for UN aid
+    shipments only", "…, but only for returnees" (the next clause)."""
+    span = sentence[lo:hi]
+    at = opening.end()
+    found = [m.start() for m in PARTIAL_FOR.finditer(span, opening.start())]
+    found += [m.start() for m in RESTRICTED_TRAFFIC.finditer(span, at, min(len(span), at + 100))]
+    found += [m.start() for m in ONLY.finditer(span, at)]
+    if hi < len(sentence) and NEXT_CLAUSE_ONLY.match(sentence[hi:hi + 40]):
+        found.append(opening.start())
+    return sorted(found)
 
 
 def _cue(
     sentence: str, lo: int, hi: int, article, baseline_mode: bool, anchor: tuple[int, int] | None = None
-) -> tuple[str, int, int] | None:
-    """The value the span [lo, hi) of the sentence asserts: (value, strength, position).
+) -> tuple[str, int, int, bool] | None:
+    """The value the span [lo, hi) of the sentence asserts: (value, strength,
+    position, full), ``full`` when an opening says it is for all traffic.
     Among cues of equal strength, the one nearest ``anchor`` (the crossing's
     name) wins: "Torkham open, Chaman shut"."""
     span = sentence[lo:hi]
     candidates = []
-    partial = list(PARTIAL.finditer(span))
-    opening = OPEN.search(span)
-    if opening:
-        partial += [m for m in PARTIAL_FOR.finditer(span) if m.start() > opening.start()]
+    openings = [m for m in OPEN.finditer(span) if not _fighting(sentence, lo + m.start(), lo + m.end())]
+    partial = [m.start() for m in PARTIAL.finditer(span)]
+    said = next((m for m in openings if asserted_now(sentence, lo + m.start(), article.published, baseline_mode)), None)
+    if said:  # "would open, but only for families" is no partial opening either
+        partial += _restrictions(sentence, lo, hi, said)
     sent = SENT_THROUGH.search(span)
-    if sent and CLOSED.search(sentence):  # only where other traffic is said to be stopped
-        partial.append(sent)
-    for m in partial:
-        if asserted_now(sentence, lo + m.start(), article.published, baseline_mode):
-            candidates.append(("partially_open", 3, lo + m.start()))
+    if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)):  # not a tally since 2023
+        partial.append(sent.start())
+    for start in sorted(partial):
+        if asserted_now(sentence, lo + start, article.published, baseline_mode):
+            candidates.append(("partially_open", 3, lo + start))
             break
-    for value, pattern in (("open", OPEN), ("closed", CLOSED)):
-        for m in pattern.finditer(span):
+    for value, matches in (("open", openings), ("closed", CLOSED.finditer(span))):
+        for m in matches:
             pos = lo + m.start()
             if PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos]):
                 continue
@@ -118,15 +216,18 @@ def _cue(
     if not candidates:
         return None
     values = {c[0] for c in candidates}
-    if "partially_open" in values and FULLY.search(span):
+    full = bool(FULLY.search(span))
+    if "partially_open" in values and full:
         values.discard("partially_open")
         candidates = [c for c in candidates if c[0] != "partially_open"] or [("open", 2, candidates[0][2])]
     if "partially_open" in values:
-        return next(c for c in candidates if c[0] == "partially_open")
+        return (*next(c for c in candidates if c[0] == "partially_open"), False)
     if anchor is None:
-        return max(candidates, key=lambda c: (c[1], -c[2]))
-    start, end = anchor
-    return max(candidates, key=lambda c: (c[1], -min(abs(c[2] - start), abs(c[2] - end))))
+        best = max(candidates, key=lambda c: (c[1], -c[2]))
+    else:
+        start, end = anchor
+        best = max(candidates, key=lambda c: (c[1], -min(abs(c[2] - start), abs(c[2] - end))))
+    return (*best, full and best[0] == "open")
 
 
 def _gazetteer(config: dict) -> Gazetteer:
@@ -148,14 +249,24 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
     if inside + named < max(outside, 1):
         return []
     best: dict[str, tuple[int, int, str, object]] = {}
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    last_named: tuple[int, list[str]] = (-9, [])  # the latest sentence that named crossings, for "the crossing"
+    for sentence in sentences:
         s = sentence.text
         mentions = gazetteer.find(s)
         everyone = baseline_mode and ALL_CROSSINGS.search(s)
         if not mentions and not everyone:
+            # "… Chaman and Torkham … For a month the only traffic allowed
+            # through either crossing has been refugees": the crossings just named.
+            if sentence.index - last_named[0] <= 2 and ANAPHOR.search(s) and not SCOPE.sentence_elsewhere(s):
+                cue = _cue(s, 0, len(s), article, baseline_mode)
+                for name in last_named[1] if cue else ():
+                    _keep(best, name, _restricted_elsewhere(cue, s, 0, len(s), gazetteer), sentence)
             continue
         if SCOPE.sentence_elsewhere(s) and not mentions:
             continue
+        if mentions:
+            last_named = (sentence.index, [m.name for m in mentions])
         whole: list = []  # the sentence's own cue, computed only if a clause has none
 
         def sentence_cue():
@@ -169,18 +280,21 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             cue = _cue(s, lo, hi, article, baseline_mode, anchor=(mention.start, mention.end)) or (
                 sentence_cue() if (lo, hi) != (0, len(s)) else None
             )
-            if cue and cue[0] == "open":
-                rest = s[:lo] + " " + s[hi:]
-                still = STILL_SHUT_FOR_SOME.search(rest)
-                if still and not gazetteer.find(rest[max(0, still.start() - 40):still.end()]):
-                    cue = ("partially_open", cue[1], cue[2])
             if cue:
                 named.append(mention.name)
-                _keep(best, mention.name, cue[0], sentence)
+                _keep(best, mention.name, _restricted_elsewhere(cue, s, lo, hi, gazetteer), sentence)
         if everyone and sentence_cue():
             for name in gazetteer.names:
                 if name not in named:
-                    _keep(best, name, sentence_cue()[0], sentence)
+                    _keep(best, name, _value(sentence_cue()), sentence)
+    if any(value == "open" for _, _, value, _ in best.values()):
+        # "Torkham reopened on Saturday. … Trade remains suspended.": an
+        # opening that does not say it is for everyone, in an article that
+        # says some traffic is still stopped, is a partial one.
+        still = _still_shut(sentences, article, baseline_mode, gazetteer)
+        for name, (rank, order, value, sentence) in list(best.items()):
+            if value == "open" and still is not None and still[1] in ((), (name,)):
+                best[name] = (RANK["partially_open"], order, "partially_open", sentence)
     return [
         monitor.Observation(
             subject=name,
@@ -195,9 +309,38 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
     ]
 
 
+def _value(cue: tuple[str, int, int, bool]) -> str:
+    """The value to keep: a full opening ranks above every other."""
+    return "open_full" if cue[0] == "open" and cue[3] else cue[0]
+
+
+def _restricted_elsewhere(cue, s: str, lo: int, hi: int, gazetteer: Gazetteer) -> str:
+    """An opening in the clause, and "…, while passenger movement remains
+    suspended" elsewhere in the sentence (about no other crossing): partial."""
+    value = _value(cue)
+    if value == "open":
+        rest = s[:lo] + " " + s[hi:]
+        still = STILL_SHUT_FOR_SOME.search(rest)
+        if still and not gazetteer.find(rest[max(0, still.start() - 40):still.end()]):
+            return "partially_open"
+    return value
+
+
+def _still_shut(sentences, article, baseline_mode: bool, gazetteer: Gazetteer) -> tuple | None:
+    """The first sentence saying some kind of traffic is still stopped, with
+    the crossings it names; None if there is none."""
+    for sentence in sentences:
+        s = sentence.text
+        for m in STILL_SHUT_FOR_SOME.finditer(s):
+            if asserted_now(s, m.start(), article.published, baseline_mode):
+                return sentence, tuple(sorted({n.name for n in gazetteer.find(s)}))
+    return None
+
+
 def _keep(best: dict, name: str, value: str, sentence) -> None:
     """Within one article: the more specific value wins, else the first said."""
     rank = (RANK[value], -sentence.index)
+    value = "open" if value == "open_full" else value
     if name not in best or rank[0] > best[name][0]:
         best[name] = (rank[0], rank[1], value, sentence)
     elif best[name][2] == value and best[name][3].index == 0 and sentence.index > 0:
