@@ -26,7 +26,10 @@ DATA = "monitor.plugins.data"
 OPEN = lowered(re.compile(
     r"\b(?:re-?open(?:ed|s|ing)?|open(?:ed|s)?(?!-)|resum(?:ed|es|ing|ption)|restor(?:ed|ing)|"
     r"(?:lift(?:ed|s)?|end(?:ed|s)?) (?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:closure|ban|suspension|blockade|shutdown)|back in operation|operational again|"
-    r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only))\b",
+    r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only)|"
+    # letting someone through: "let aid trucks through", "allowed students to cross back"
+    r"let(?:ting)? (?:[\w'’-]+ ){1,5}?(?:through|across|pass|cross)|"
+    r"(?:allow|permit)(?:ed|s|ing|ted|ting)? (?:[\w'’-]+ ){1,6}?to (?:cross|return|go|pass|enter|leave|travel))\b",
     re.I,
 ))
 # Words of fighting are not a crossing opening: "opened [unprovoked] fire",
@@ -98,7 +101,7 @@ STILL_SHUT_FOR_SOME = lowered(re.compile(
 SENT_THROUGH = lowered(re.compile(
     r"\b(?:(?:deport\w*|repatriat\w*|expell?\w*|sent back|pushed back)\b[^.;]{0,60}?\b(?:through|via|across|at)|"
     r"(?:returned|returning|went back|gone back|going back|go back|crossed (?:back|home)|cross(?:ed|ing)? home|head(?:ed|ing)? home|"
-    r"streaming home|(?:relief|aid|humanitarian|UN|U\.N\.|United Nations) (?:[\w-]+ ){0,2}?(?:cargo|consignments?|shipments?|supplies|containers|convoys?|trucks))"
+    r"(?:\w+ed|\w+ing|went|gone|go|came|come|sent) (?:back )?home|(?:relief|aid|humanitarian|UN|U\.N\.|United Nations) (?:[\w-]+ ){0,2}?(?:cargo|consignments?|shipments?|supplies|containers|convoys?|trucks))"
     r"\b[^.;]{0,60}?\b(?:through|via|across))\b",
     re.I,
 ))
@@ -140,6 +143,9 @@ FULLY = re.compile(
 # "following Saturday's reopening", "after weeks of closure", "since the
 # clashes": the cue is the object of a preposition of earlier time.
 PREFIX_BACKGROUND = re.compile(r"\b(?:after|since|following|despite|amid|days of|weeks of|months of|ended (?:a|the))\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+RECENTLY = re.compile(r"\b(?:hours|minutes|moments|shortly|just|soon|a day|the day|a few hours)\s*$", re.I)
+# "closed since October", "shut for six weeks": how long, a state.
+DURATION = re.compile(r"\s+(?:since|for (?:the )?(?:past |last )?(?:\d+|a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|some) )", re.I)
 
 _crossings = load_table(DATA, "crossings.toml", "crossings")
 ALL_PHRASES = load_data(DATA, "crossings.toml")["all_crossings"]["phrases"]
@@ -151,6 +157,13 @@ SEVERITY = {"closed": "high", "open": "high", "partially_open": "medium"}
 RANK = {"open_full": 3, "partially_open": 2, "closed": 1, "open": 1}
 # "the crossing", "either crossing", "the gate": the crossings named just before.
 ANAPHOR = lowered(re.compile(r"\b(?:the|either|both|each|the two) (?:border )?(?:crossings?|gates?|crossing points?|terminals?)\b", re.I))
+
+
+def _earlier(sentence: str, pos: int) -> bool:
+    """Is the cue at ``pos`` the object of "after", "since", "following" …,
+    an earlier event ("hours after traffic resumed" is recent, though)?"""
+    prefix = PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos])
+    return bool(prefix) and not RECENTLY.search(sentence[max(0, pos - 60):pos - len(prefix.group())])
 
 
 def _fighting(sentence: str, start: int, end: int) -> bool:
@@ -200,17 +213,21 @@ def _cue(
     for value, matches in (("open", openings), ("closed", CLOSED.finditer(span))):
         for m in matches:
             pos = lo + m.start()
-            if PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos]):
+            if _earlier(sentence, pos):
                 continue
             if asserted_now(sentence, pos, article.published, baseline_mode):
-                strength = 1 if m.group().lower().startswith(("remain", "stay", "suspension")) else 2
+                # A state ("remained shut", "closed since October") yields to a change.
+                state = m.group().lower().startswith(("remain", "stay", "suspension")) or (
+                    value == "closed" and DURATION.match(sentence, lo + m.end())
+                )
+                strength = 1 if state else 2
                 candidates.append((value, strength, pos))
                 if anchor is None:
                     break  # otherwise every asserted cue competes on distance
     if not candidates:
         for m in CLOSURE_NOUN.finditer(span):
             pos = lo + m.start()
-            if not PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos]) and asserted_now(sentence, pos, article.published, baseline_mode):
+            if not _earlier(sentence, pos) and asserted_now(sentence, pos, article.published, baseline_mode):
                 candidates.append(("closed", 0, pos))
                 break
     if not candidates:
