@@ -245,7 +245,7 @@ class Pipeline:
                 )
                 alerts.append(self._alert(article, obs, previous=None, subject=claimant))
                 continue
-            decision = decide_state(obs.value, store.get_state(conn, obs.detector, obs.subject), article.published)
+            decision = decide_state(obs.value, store.get_state(conn, obs.detector, obs.subject), article.published, obs.also_fits)
             if decision.move:
                 store.set_state(conn, obs.detector, obs.subject, obs.value, article.published, article.id)
             if decision.alert:
