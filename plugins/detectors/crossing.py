@@ -143,6 +143,12 @@ FULLY = re.compile(
 # "following Saturday's reopening", "after weeks of closure", "since the
 # clashes": the cue is the object of a preposition of earlier time.
 PREFIX_BACKGROUND = re.compile(r"\b(?:after|since|following|despite|amid|days of|weeks of|months of|ended (?:a|the))\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# An opening that names what it lets through: "trade resumed", "reopened for
+# traffic" (with FULLY: "to all traffic", "for trade and travellers").
+FOR_TRAFFIC = lowered(re.compile(
+    r"\b(?:trade|traffic|commerce|commercial|business|travel|travell?ers|goods|cargo|trucks|lorries|vehicles|passengers|transit)\b",
+    re.I,
+))
 RECENTLY = re.compile(r"\b(?:hours|minutes|moments|shortly|just|soon|a day|the day|a few hours)\s*$", re.I)
 # "closed since October", "shut for six weeks": how long, a state.
 DURATION = re.compile(r"\s+(?:since|for (?:the )?(?:past |last )?(?:\d+|a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|some) )", re.I)
@@ -154,7 +160,7 @@ ALL_CROSSINGS = re.compile("|".join(re.escape(p) for p in ALL_PHRASES), re.I)
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 SEVERITY = {"closed": "high", "open": "high", "partially_open": "medium"}
 # Within an article: an opening for all traffic, then a partial one, then the rest.
-RANK = {"open_full": 3, "partially_open": 2, "closed": 1, "open": 1}
+RANK = {"open_full": 3, "partially_open": 2, "closed": 1, "open": 1, "open_bare": 1}
 # "the crossing", "either crossing", "the gate": the crossings named just before.
 ANAPHOR = lowered(re.compile(r"\b(?:the|either|both|each|the two) (?:border )?(?:crossings?|gates?|crossing points?|terminals?)\b", re.I))
 
@@ -191,9 +197,10 @@ def _restrictions(sentence: str, lo: int, hi: int, opening) -> list[int]:
 
 def _cue(
     sentence: str, lo: int, hi: int, article, baseline_mode: bool, anchor: tuple[int, int] | None = None
-) -> tuple[str, int, int, bool] | None:
+) -> tuple[str, int, int, bool, bool] | None:
     """The value the span [lo, hi) of the sentence asserts: (value, strength,
-    position, full), ``full`` when an opening says it is for all traffic.
+    position, full, explicit): ``full`` when an opening says it is for all
+    traffic, ``explicit`` when it names trade or traffic at all.
     Among cues of equal strength, the one nearest ``anchor`` (the crossing's
     name) wins: "Torkham open, Chaman shut"."""
     span = sentence[lo:hi]
@@ -234,17 +241,18 @@ def _cue(
         return None
     values = {c[0] for c in candidates}
     full = bool(FULLY.search(span))
+    explicit = full or bool(FOR_TRAFFIC.search(span))
     if "partially_open" in values and full:
         values.discard("partially_open")
         candidates = [c for c in candidates if c[0] != "partially_open"] or [("open", 2, candidates[0][2])]
     if "partially_open" in values:
-        return (*next(c for c in candidates if c[0] == "partially_open"), False)
+        return (*next(c for c in candidates if c[0] == "partially_open"), False, False)
     if anchor is None:
         best = max(candidates, key=lambda c: (c[1], -c[2]))
     else:
         start, end = anchor
         best = max(candidates, key=lambda c: (c[1], -min(abs(c[2] - start), abs(c[2] - end))))
-    return (*best, full and best[0] == "open")
+    return (*best, full and best[0] == "open", explicit and best[0] == "open")
 
 
 def _gazetteer(config: dict) -> Gazetteer:
@@ -304,21 +312,24 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             for name in gazetteer.names:
                 if name not in named:
                     _keep(best, name, _value(sentence_cue()), sentence)
-    if any(value == "open" for _, _, value, _ in best.values()):
+    if any(value in ("open", "open_bare") for _, _, value, _ in best.values()):
         # "Torkham reopened on Saturday. … Trade remains suspended.": an
         # opening that does not say it is for everyone, in an article that
         # says some traffic is still stopped, is a partial one.
         still = _still_shut(sentences, article, baseline_mode, gazetteer)
         for name, (rank, order, value, sentence) in list(best.items()):
-            if value == "open" and still is not None and still[1] in ((), (name,)):
+            if value in ("open", "open_bare") and still is not None and still[1] in ((), (name,)):
                 best[name] = (RANK["partially_open"], order, "partially_open", sentence)
     return [
         monitor.Observation(
             subject=name,
-            value=value,
+            value="open" if value == "open_bare" else value,
             evidence=sentence.text,  # type: ignore[attr-defined]
             confidence=0.85,
-            severity=SEVERITY[value],  # type: ignore[arg-type]
+            severity=SEVERITY["open" if value == "open_bare" else value],  # type: ignore[arg-type]
+            # "Torkham reopened", naming no traffic, retells a partial reopening
+            # reported in the days before rather than widening it.
+            also_fits=("partially_open",) if value == "open_bare" else (),
             start=sentence.start,  # type: ignore[attr-defined]
             end=sentence.end,  # type: ignore[attr-defined]
         )
@@ -326,16 +337,19 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
     ]
 
 
-def _value(cue: tuple[str, int, int, bool]) -> str:
-    """The value to keep: a full opening ranks above every other."""
-    return "open_full" if cue[0] == "open" and cue[3] else cue[0]
+def _value(cue: tuple[str, int, int, bool, bool]) -> str:
+    """The value to keep: a full opening ranks above every other, and an
+    opening that names no traffic ("Torkham reopened") below the rest."""
+    if cue[0] == "open":
+        return "open_full" if cue[3] else "open" if cue[4] else "open_bare"
+    return cue[0]
 
 
 def _restricted_elsewhere(cue, s: str, lo: int, hi: int, gazetteer: Gazetteer) -> str:
     """An opening in the clause, and "…, while passenger movement remains
     suspended" elsewhere in the sentence (about no other crossing): partial."""
     value = _value(cue)
-    if value == "open":
+    if value in ("open", "open_bare"):
         rest = s[:lo] + " " + s[hi:]
         still = STILL_SHUT_FOR_SOME.search(rest)
         if still and not gazetteer.find(rest[max(0, still.start() - 40):still.end()]):
@@ -358,7 +372,7 @@ def _keep(best: dict, name: str, value: str, sentence) -> None:
     """Within one article: the more specific value wins, else the first said."""
     rank = (RANK[value], -sentence.index)
     value = "open" if value == "open_full" else value
-    if name not in best or rank[0] > best[name][0]:
+    if name not in best or rank[0] > best[name][0] or (best[name][2], value) == ("open_bare", "open"):
         best[name] = (rank[0], rank[1], value, sentence)
     elif best[name][2] == value and best[name][3].index == 0 and sentence.index > 0:
         # The headline said it first; the body says it with its details.
