@@ -1,0 +1,131 @@
+"""How the crossing detector reads the language of border news (ALERTS.md,
+`crossing`), through the public interface: a feed replayed, alerts read back.
+
+Each test is one class of wording; its sentences are invented and vary the
+wording, so that a rule passes only if it holds for the next outlet's
+phrasing too. Within one test every sentence names a different crossing, so
+their states do not interfere and one replay runs them all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+NOW = "2025-11-24T08:00:00Z"
+
+
+def replay_items(monitor_env, rss, summaries: list[str], published: str = NOW) -> list[tuple[str, str]]:
+    items = [
+        {"title": f"Border report {n}", "summary": text, "guid": f"item-{n}", "link": f"https://news.example/{n}",
+         "published": published}
+        for n, text in enumerate(summaries)
+    ]
+    monitor_env.replay(rss(items))
+    return sorted((a["subject"], a["current"]) for a in monitor_env.alerts(detector="crossing"))
+
+
+def test_words_of_fighting_open_no_crossing(monitor_env, rss):
+    # "opened fire", "open war", "shelling resumed", "calm was restored": the
+    # verb opens or resumes the fighting, not the crossing.
+    assert replay_items(monitor_env, rss, [
+        "Border guards opened heavy fire near the Torkham crossing late on Sunday, officials said.",
+        "The Taliban's defence ministry said Pakistani troops opened fire without provocation on Afghan posts near Angoor Adda.",
+        "Shelling resumed around Ghulam Khan on Monday morning, residents said.",
+        "Calm was restored at Kharlachi after hours of firing, local officials said.",
+        "Pakistan's defence minister said the country was now in open war with Kabul, as fighting raged near Chaman.",
+        "Exchanges of fire across the frontier resumed near Badini at dawn, villagers said.",
+        "Pakistani forces resumed firing across the border near Arandu on Monday.",
+    ]) == []
+
+
+def test_an_opening_after_fighting_still_opens(monitor_env, rss):
+    assert replay_items(monitor_env, rss, [
+        "Trade resumed at Chaman on Monday after the firing stopped, customs officials said.",
+        "The crossing at Angoor Adda reopened to all traffic on Sunday, a day after the shelling ended, officials said.",
+    ]) == [("Angoor Adda", "open"), ("Chaman", "open")]
+
+
+def test_restricted_traffic_is_partially_open(monitor_env, rss):
+    # Whom the opening lets through, in many wordings: "but only for",
+    # "solely to", "for X alone", "to send Y home", "the only traffic
+    # allowed", "only Z may cross", returns or aid cargo going through.
+    assert replay_items(monitor_env, rss, [
+        "Pakistan reopened the Ghulam Khan crossing on Monday, but only for Afghans being deported, officials said.",
+        "The Angoor Adda gate was opened on Monday solely to let stranded students go back to their colleges.",
+        "Kharlachi was reopened on Sunday for relief convoys alone, while commercial trucks were still being turned back.",
+        "Afghan families streamed home through Torkham on Monday, with the crossing otherwise shut.",
+        "Authorities let World Food Programme trucks through the Chaman crossing on Monday; ordinary trade remains barred.",
+        "Only deportees are being let across at Badini, a border official said on Monday.",
+        "Pakistan reopened Arandu on Sunday to allow the repatriation of Afghan refugees.",
+        "For now the only vehicles permitted through Nawa Pass are ambulances, a district official said on Monday.",
+        "Gursal stayed open on Monday for Afghans heading home, officials said.",
+    ]) == sorted((name, "partially_open") for name in (
+        "Ghulam Khan", "Angoor Adda", "Kharlachi", "Torkham", "Chaman", "Badini", "Arandu", "Nawa Pass", "Gursal"))
+
+
+def test_some_traffic_still_stopped_makes_an_opening_partial(monitor_env, rss):
+    # In the same sentence or later in the article: "…; passenger traffic
+    # remains suspended", "it stays closed to trade".
+    assert replay_items(monitor_env, rss, [
+        "The crossing at Torkham reopened for people on foot on Monday, while goods vehicles stayed halted.",
+        "Pakistan reopened Chaman on Monday after 40 days. Passenger traffic remains suspended, officials said.",
+        "Pakistan on Monday allowed thousands of stranded Afghan students to cross back through Kharlachi, "
+        "though the border stays closed to trade.",
+    ]) == [("Chaman", "partially_open"), ("Kharlachi", "partially_open"), ("Torkham", "partially_open")]
+
+
+def test_an_opening_for_everyone_is_open(monitor_env, rss):
+    # Restriction words do not narrow an opening said to be for all traffic,
+    # and a bare "reopened" from closed is an opening.
+    assert replay_items(monitor_env, rss, [
+        "Pakistan reopened the Torkham crossing to all traffic on Monday, and thousands of Afghan families crossed home.",
+        "Ghulam Khan reopened for trade and travel on Sunday after six weeks.",
+        "Pakistan reopened Badini on Monday after talks in Doha, officials said.",
+        "Kharlachi was reopened on Monday for traders and travellers alike after 40 days.",
+    ]) == [("Badini", "open"), ("Ghulam Khan", "open"), ("Kharlachi", "open"), ("Torkham", "open")]
+
+
+def test_background_against_now(monitor_env, rss):
+    # An opening recounted from earlier ("following last week's reopening",
+    # "since … reopened two weeks ago") is not news; a closure told as how
+    # long it lasted ("closed since the October clashes") yields to the change.
+    assert replay_items(monitor_env, rss, [
+        "Following last week's reopening of Ghulam Khan for refugees, aid groups set up camps near the border.",
+        "Since Kharlachi reopened to all traffic two weeks ago, exports have recovered, traders said.",
+        "Chaman, closed since the October clashes, reopened on Monday for trade and travellers.",
+        "Torkham, shut for six weeks, was reopened on Sunday to trucks and passengers, officials said.",
+    ]) == [("Chaman", "open"), ("Torkham", "open")]
+
+
+def test_the_crossing_means_the_ones_just_named(monitor_env, rss):
+    # "either crossing", "the gate": the crossings the sentences before named.
+    assert replay_items(monitor_env, rss, [
+        "Trucks have queued for weeks outside Chaman and Torkham. Since Sunday the only people allowed through "
+        "either crossing have been Afghan refugees going home, officials said.",
+        "Kharlachi was shut in October. The gate reopened on Monday for all traffic, officials said.",
+    ]) == [("Chaman", "partially_open"), ("Kharlachi", "open"), ("Torkham", "partially_open")]
+
+
+def test_a_looser_retelling_keeps_a_partial_reopening(monitor_env, rss):
+    day = {"title": "Torkham", "link": None}
+    monitor_env.replay(rss([
+        {**day, "guid": "a", "published": "2025-11-22T08:00:00Z",
+         "summary": "Pakistan reopened Torkham on Saturday so that stranded Afghan families could go home, officials said."},
+        # Another outlet the next day, in looser words: the same event.
+        {**day, "guid": "b", "published": "2025-11-23T08:00:00Z",
+         "summary": "The Torkham crossing reopened on Saturday after five weeks, and long queues formed at the gate."},
+        # Weeks later, trade named: a real widening.
+        {**day, "guid": "c", "published": "2025-12-10T08:00:00Z",
+         "summary": "Trade resumed through Torkham on Wednesday as goods trucks crossed in both directions."},
+    ]))
+    assert [(a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")] == [
+        ("closed", "partially_open"), ("partially_open", "open")]
+
+
+@pytest.mark.parametrize("summary", [
+    "Iran reopened the Taftan crossing for pilgrims on Monday after a week.",
+    "Pakistan and India reopened the Wagah border for Sikh pilgrims on Monday.",
+    "Iran closed the Islam Qala crossing with Afghanistan on Monday, leaving hundreds of trucks stranded.",
+])
+def test_other_borders_raise_nothing(monitor_env, rss, summary):
+    assert replay_items(monitor_env, rss, [summary]) == []
