@@ -71,7 +71,21 @@ def test_some_traffic_still_stopped_makes_an_opening_partial(monitor_env, rss):
         "Pakistan reopened Chaman on Monday after 40 days. Passenger traffic remains suspended, officials said.",
         "Pakistan on Monday allowed thousands of stranded Afghan students to cross back through Kharlachi, "
         "though the border stays closed to trade.",
-    ]) == [("Chaman", "partially_open"), ("Kharlachi", "partially_open"), ("Torkham", "partially_open")]
+        "Dozens of lorries with emergency supplies were cleared through Ghulam Khan on Monday, while commercial cargo stayed on hold.",
+        "Angoor Adda reopened for cargo trucks on Monday, but travellers will have to wait, officials said.",
+    ]) == [("Angoor Adda", "partially_open"), ("Chaman", "partially_open"), ("Ghulam Khan", "partially_open"),
+           ("Kharlachi", "partially_open"), ("Torkham", "partially_open")]
+
+
+def test_demands_and_clauses_about_something_else(monitor_env, rss):
+    # A bare verb opening its clause is a demand ("Reopen Chaman"); a relative
+    # clause belongs to the name it follows ("unlike Torkham, which remains shut").
+    assert replay_items(monitor_env, rss, [
+        "Editorial: Reopen Chaman before winter.",
+        "Traders' plea to Islamabad: open Kharlachi to fruit lorries.",
+        "Iran reopened its Milak crossing with Afghanistan on Monday for trade, unlike Torkham, which remains shut.",
+        "Officials said trade resumed at Ghulam Khan, which reopened on Monday to all traffic.",
+    ]) == [("Ghulam Khan", "open")]
 
 
 def test_an_opening_for_everyone_is_open(monitor_env, rss):

@@ -28,7 +28,7 @@ OPEN = lowered(re.compile(
     r"(?:lift(?:ed|s)?|end(?:ed|s)?) (?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:closure|ban|suspension|blockade|shutdown)|back in operation|operational again|"
     r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only)|"
     # letting someone through: "let aid trucks through", "allowed students to cross back"
-    r"let(?:ting)? (?:[\w'’-]+ ){1,5}?(?:through|across|pass|cross)|"
+    r"let(?:ting)? (?:[\w'’-]+ ){1,5}?(?:through|across|pass|cross)|(?:wav|usher|clear)(?:ed|ing) (?:[\w'’-]+ ){0,3}?(?:through|across)|"
     r"(?:allow|permit)(?:ed|s|ing|ted|ting)? (?:[\w'’-]+ ){1,6}?to (?:cross|return|go|pass|enter|leave|travel))\b",
     re.I,
 ))
@@ -69,7 +69,7 @@ PARTIAL_FOR = lowered(re.compile(
 RESTRICTED_TRAFFIC = lowered(re.compile(
     r"\b(?:refugees?|returnees?|deportees?|deport(?:ed|ing|ation)|repatriat\w*|evacuat\w*|undocumented|pilgrims|patients|"
     r"students|pedestrians?|foot traffic|on foot|humanitarian|diplomats|families|one[- ]way|one direction|"
-    r"(?:relief|aid) (?:shipments?|cargo|convoys?|trucks|lorries|supplies|consignments?|deliveries|goods)|"
+    r"(?:relief|aid) (?:shipments?|cargo|convoys?|trucks|lorries|supplies|consignments?|deliveries|goods)|(?:food|medical|humanitarian|relief|emergency) (?:aid|assistance|supplies)|"
     r"(?:un|u\.n\.|united nations)(?: [\w-]+){0,2} (?:shipments?|cargo|convoys?|trucks|lorries|supplies|consignments?|containers|aid)|"
     r"empty (?:trucks|containers|vehicles)|"
     r"(?:send|sent|sending|go|going|went|return|returning|returned|head|heading|headed)\s+(?:[\w'’-]+\s+){0,3}?home)\b",
@@ -87,7 +87,7 @@ NEXT_CLAUSE_ONLY = lowered(re.compile(r"\A\W*(?:but|though|although|and)?\s*(?:o
 STILL_SHUT_FOR_SOME = lowered(re.compile(
     r"\b(?:passenger|pedestrian|people|traveller|traveler|trade|cargo|goods|commercial|transit|truck|vehicle)s?"
     r"(?: movement| traffic| vehicles)? (?:remains?|remained|stays?|stayed|is|are|was|were)? ?(?:still )?"
-    r"(?:suspended|closed|barred|halted|banned|not allowed|shut)\b|"
+    r"(?:suspended|closed|barred|halted|banned|not allowed|shut|on hold|frozen|restricted|(?:will )?(?:have|has) to wait)\b|"
     # "it stays closed to trade and pedestrian traffic" (but not "to all traffic")
     r"\b(?:closed|shut|barred|suspended|halted) (?:to|for) (?!all\b|every\b|any\b)(?:[\w-]+ ){0,2}?"
     r"(?:trade|traffic|goods|cargo|trucks|vehicles|travellers|travelers|passengers|pedestrians|commerce|transit)\b",
@@ -149,6 +149,11 @@ FOR_TRAFFIC = lowered(re.compile(
     r"\b(?:trade|traffic|commerce|commercial|business|travel|travell?ers|goods|cargo|trucks|lorries|vehicles|passengers|transit)\b",
     re.I,
 ))
+# "Torkham, which remains shut", "Chaman, where trade resumed on Monday".
+RELATIVE = re.compile(r",?\s+(?:which|where|that)\b")
+# "Reopen Torkham", "Editorial: Open the crossings": a bare verb with no
+# subject before it in its clause is a demand, not a report.
+IMPERATIVE = re.compile(r"(?:\A|[:;—–-]\s*|[\"“‘']\s*)(?:re-?open|open|close|shut|seal|lift|end|resume|restore)\b", re.I)
 RECENTLY = re.compile(r"\b(?:hours|minutes|moments|shortly|just|soon|a day|the day|a few hours)\s*$", re.I)
 # "closed since October", "shut for six weeks": how long, a state.
 DURATION = re.compile(r"\s+(?:since|for (?:the )?(?:past |last )?(?:\d+|a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|some) )", re.I)
@@ -163,6 +168,18 @@ SEVERITY = {"closed": "high", "open": "high", "partially_open": "medium"}
 RANK = {"open_full": 3, "partially_open": 2, "closed": 1, "open": 1, "open_bare": 1}
 # "the crossing", "either crossing", "the gate": the crossings named just before.
 ANAPHOR = lowered(re.compile(r"\b(?:the|either|both|each|the two) (?:border )?(?:crossings?|gates?|crossing points?|terminals?)\b", re.I))
+
+
+def _clause_end(sentence: str, start: int) -> int:
+    """Where a relative clause starting at ``start`` ends: at its next comma."""
+    comma = sentence.find(",", start)
+    return comma if comma >= 0 else len(sentence)
+
+
+def _imperative(sentence: str, lo: int, pos: int) -> bool:
+    """Does the cue at ``pos`` start its clause as a bare verb ("Reopen Torkham")?"""
+    start = max(lo, clause_of(sentence, pos)[0])
+    return bool(IMPERATIVE.match(sentence, max(start, pos - 3))) and not sentence[start:pos].strip(" :;—–-\"“‘'")
 
 
 def _earlier(sentence: str, pos: int) -> bool:
@@ -220,7 +237,7 @@ def _cue(
     for value, matches in (("open", openings), ("closed", CLOSED.finditer(span))):
         for m in matches:
             pos = lo + m.start()
-            if _earlier(sentence, pos):
+            if _earlier(sentence, pos) or (value == "open" and _imperative(sentence, lo, pos)):
                 continue
             if asserted_now(sentence, pos, article.published, baseline_mode):
                 # A state ("remained shut", "closed since October") yields to a change.
@@ -302,7 +319,9 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         named = []
         for mention in mentions:
             lo, hi = clause_of(s, mention.start)
-            cue = _cue(s, lo, hi, article, baseline_mode, anchor=(mention.start, mention.end)) or (
+            own = RELATIVE.match(s, mention.end)  # "Torkham, which remains shut": its own clause decides
+            cue = own and _cue(s, mention.end, min(hi, _clause_end(s, own.end())), article, baseline_mode)
+            cue = cue or _cue(s, lo, hi, article, baseline_mode, anchor=(mention.start, mention.end)) or (
                 sentence_cue() if (lo, hi) != (0, len(s)) else None
             )
             if cue:
