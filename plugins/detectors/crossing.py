@@ -29,7 +29,7 @@ OPEN = lowered(re.compile(
     r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only)|"
     # letting someone through: "let aid trucks through", "allowed students to cross back"
     r"let(?:ting)? (?:[\w'’-]+ ){1,5}?(?:through|across|pass|cross)|(?:wav|usher|clear)(?:ed|ing) (?:[\w'’-]+ ){0,3}?(?:through|across)|"
-    r"(?:allow|permit)(?:ed|s|ing|ted|ting)? (?:[\w'’-]+ ){1,6}?to (?:cross|return|go|pass|enter|leave|travel))\b",
+    r"(?:allow|permit)(?:ed|s|ing|ted|ting)? (?:[\w'’-]+ ){1,8}?to (?:cross|return|go|pass|enter|leave|travel|move|be moved))\b",
     re.I,
 ))
 # Words of fighting are not a crossing opening: "opened [unprovoked] fire",
@@ -154,6 +154,10 @@ RELATIVE = re.compile(r",?\s+(?:which|where|that)\b")
 # "Reopen Torkham", "Editorial: Open the crossings": a bare verb with no
 # subject before it in its clause is a demand, not a report.
 IMPERATIVE = re.compile(r"(?:\A|[:;—–-]\s*|[\"“‘']\s*)(?:re-?open|open|close|shut|seal|lift|end|resume|restore)\b", re.I)
+# "opened in 2023", "during early 2024": a change in a year before the
+# article's is history. (A tally "killed in 2025" can still be a claim now,
+# so this stays with the state of a crossing.)
+PAST_YEAR = lowered(re.compile(r"\b(?:in|during|back in|throughout)\s+(?:early |mid-|late )?((?:19|20)\d\d)\b", re.I))
 RECENTLY = re.compile(r"\b(?:hours|minutes|moments|shortly|just|soon|a day|the day|a few hours)\s*$", re.I)
 # "closed since October", "shut for six weeks": how long, a state.
 DURATION = re.compile(r"\s+(?:since|for (?:the )?(?:past |last )?(?:\d+|a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|some) )", re.I)
@@ -221,6 +225,10 @@ def _cue(
     Among cues of equal strength, the one nearest ``anchor`` (the crossing's
     name) wins: "Torkham open, Chaman shut"."""
     span = sentence[lo:hi]
+    if article.published is not None and not baseline_mode and any(
+        int(m.group(1)) < article.published.year for m in PAST_YEAR.finditer(sentence)
+    ):
+        return None
     candidates = []
     openings = [m for m in OPEN.finditer(span) if not _fighting(sentence, lo + m.start(), lo + m.end())]
     partial = [m.start() for m in PARTIAL.finditer(span)]
