@@ -136,8 +136,8 @@ def test_a_looser_retelling_keeps_a_partial_reopening(monitor_env, rss):
         {**day, "guid": "c", "published": "2025-12-10T08:00:00Z",
          "summary": "Trade resumed through Torkham on Wednesday as goods trucks crossed in both directions."},
     ]))
-    assert [(a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")] == [
-        ("closed", "partially_open"), ("partially_open", "open")]
+    assert [(a["previous"], a["current"], a["evidence"][:13]) for a in monitor_env.alerts(detector="crossing")] == [
+        ("closed", "partially_open", "Pakistan reop"), ("partially_open", "open", "Trade resumed")]
 
 
 @pytest.mark.parametrize("summary", [
@@ -147,3 +147,33 @@ def test_a_looser_retelling_keeps_a_partial_reopening(monitor_env, rss):
 ])
 def test_other_borders_raise_nothing(monitor_env, rss, summary):
     assert replay_items(monitor_env, rss, [summary]) == []
+
+
+def test_retellings_that_fit_the_state_raise_nothing(monitor_env, rss):
+    # A closure of one kind of traffic fits a crossing open only to refugees;
+    # people seen crossing home fit a crossing open to everyone.
+    items = [
+        ("Chaman", "2025-11-01T08:00:00Z", "Pakistan reopened Chaman on Saturday so that Afghan refugees could go home, "
+                                           "officials said, while trade stayed suspended."),
+        ("Chaman", "2025-11-02T08:00:00Z", "Commerce through Chaman remains halted for a 21st day, customs officials said."),
+        ("Chaman", "2025-11-03T08:00:00Z", "Fruit exporters said Chaman stayed closed to goods lorries on Monday."),
+        ("Kharlachi", "2025-11-01T08:00:00Z", "Kharlachi was reopened to all traffic on Saturday, district officials said."),
+        ("Kharlachi", "2025-11-02T08:00:00Z", "Hundreds of Afghan families went back home through Kharlachi on Sunday, "
+                                              "the UN refugee agency said."),
+        ("Kharlachi", "2025-11-03T08:00:00Z", "Elders met on Monday but said nothing about reopening Kharlachi at night."),
+    ]
+    monitor_env.replay(rss([{"title": "Border report", "summary": text, "guid": str(n), "published": when}
+                            for n, (_, when, text) in enumerate(items)]))
+    assert sorted((a["subject"], a["current"]) for a in monitor_env.alerts(detector="crossing")) == [
+        ("Chaman", "partially_open"), ("Kharlachi", "open")]
+
+
+def test_a_full_closure_still_closes_a_partial_opening(monitor_env, rss):
+    monitor_env.replay(rss([
+        {"title": "Border report", "guid": "a", "published": "2025-11-01T08:00:00Z",
+         "summary": "Pakistan reopened Gursal on Saturday for students going back to Afghan colleges, officials said."},
+        {"title": "Border report", "guid": "b", "published": "2025-11-02T08:00:00Z",
+         "summary": "Pakistan sealed Gursal to all movement on Sunday after an exchange of fire, halting the students' return."},
+    ]))
+    assert [(a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")] == [
+        ("closed", "partially_open"), ("partially_open", "closed")]

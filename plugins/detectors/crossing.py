@@ -17,6 +17,7 @@ Configuration: ``[plugins.crossing] aliases = { Torkham = ["…"] }`` adds names
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import monitor
 from monitor.text import Gazetteer, asserted_now, clause_of, load_data, load_scope, load_table, lowered, split_sentences
@@ -158,6 +159,19 @@ IMPERATIVE = re.compile(r"(?:\A|[:;—–-]\s*|[\"“‘']\s*)(?:re-?open|open|c
 # article's is history. (A tally "killed in 2025" can still be a claim now,
 # so this stays with the state of a crossing.)
 PAST_YEAR = lowered(re.compile(r"\b(?:in|during|back in|throughout)\s+(?:early |mid-|late )?((?:19|20)\d\d)\b", re.I))
+# "two-way trade and pedestrian traffic remain suspended": the full-sounding
+# words are the subject of a closure.
+SUBJECT_OF_CLOSURE = re.compile(
+    r"[\w\s,'’-]{0,40}?\b(?:remains?|remained|stays?|stayed|are|is|were|was)\s+(?:still\s+)?"
+    r"(?:suspended|closed|barred|halted|banned|shut|on hold|frozen|restricted)\b",
+    re.I,
+)
+# "Trade at Torkham remains suspended": a kind of traffic is what is stopped.
+TRAFFIC_SUBJECT = re.compile(
+    r"\W*(?:[\w'’-]+\s+){0,2}?(?:trade|cargo|goods|commerce|transit|exports?|imports?|commercial \w+)\b", re.I
+)
+TOPIC = re.compile(r"\b(?:about|on|over|regarding|concerning|whether|of)\s+(?:the\s+)?$", re.I)
+EVERYTHING = re.compile(r"\b(?:all|every|any)\b(?: \w+){0,2} (?:traffic|movement|trade|kinds?|types?|activity)\b|\bneither\b", re.I)
 RECENTLY = re.compile(r"\b(?:hours|minutes|moments|shortly|just|soon|a day|the day|a few hours)\s*$", re.I)
 # "closed since October", "shut for six weeks": how long, a state.
 DURATION = re.compile(r"\s+(?:since|for (?:the )?(?:past |last )?(?:\d+|a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|some) )", re.I)
@@ -168,8 +182,22 @@ GAZETTEER = Gazetteer(_crossings)
 ALL_CROSSINGS = re.compile("|".join(re.escape(p) for p in ALL_PHRASES), re.I)
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 SEVERITY = {"closed": "high", "open": "high", "partially_open": "medium"}
-# Within an article: an opening for all traffic, then a partial one, then the rest.
-RANK = {"open_full": 3, "partially_open": 2, "closed": 1, "open": 1, "open_bare": 1}
+# Within an article: an opening for all traffic, then a partial one, then the
+# rest; among equals the more definite reading, else the first said.
+RANK = {
+    "open:full": 3, "partially_open:said": 2, "partially_open:flow": 2,
+    "closed:all": 1, "closed:some": 1, "open:explicit": 1, "open:bare": 1,
+}
+PREFERRED = {"partially_open:said", "closed:all", "open:explicit"}
+# Readings that also fit another current value (state.decide_state): another
+# outlet's "Torkham reopened" retells a reopening for refugees reported days
+# before; people crossing home fit an open crossing too; "closed to trade" fits
+# a crossing open only to refugees.
+ALSO_FITS = {
+    "open:bare": ("partially_open",),
+    "partially_open:flow": ("open",),
+    "closed:some": ("partially_open",),
+}
 # "the crossing", "either crossing", "the gate": the crossings named just before.
 ANAPHOR = lowered(re.compile(r"\b(?:the|either|both|each|the two) (?:border )?(?:crossings?|gates?|crossing points?|terminals?)\b", re.I))
 
@@ -184,6 +212,12 @@ def _imperative(sentence: str, lo: int, pos: int) -> bool:
     """Does the cue at ``pos`` start its clause as a bare verb ("Reopen Torkham")?"""
     start = max(lo, clause_of(sentence, pos)[0])
     return bool(IMPERATIVE.match(sentence, max(start, pos - 3))) and not sentence[start:pos].strip(" :;—–-\"“‘'")
+
+
+def _topic(sentence: str, pos: int, word: str) -> bool:
+    """"said nothing about reopening Torkham", "a decision on reopening": a
+    gerund after a preposition names a subject of talk, not an event."""
+    return word.endswith("ing") and bool(TOPIC.search(sentence, max(0, pos - 25), pos))
 
 
 def _earlier(sentence: str, pos: int) -> bool:
@@ -216,68 +250,88 @@ def _restrictions(sentence: str, lo: int, hi: int, opening) -> list[int]:
     return sorted(found)
 
 
+class Cue(NamedTuple):
+    """What a span of a sentence says about a crossing."""
+
+    value: str  # open, partially_open, closed
+    strength: int  # a change verb (2) beats a state (1) beats a noun (0)
+    position: int
+    # How it says it. open: "full" (all traffic), "explicit" (names trade or
+    # traffic), "bare" ("Torkham reopened"); partially_open: "said" (a
+    # restriction), "flow" (people or aid seen going through); closed: "all",
+    # "some" (one kind of traffic: "closed to trade").
+    reading: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.value}:{self.reading}"
+
+
 def _cue(
     sentence: str, lo: int, hi: int, article, baseline_mode: bool, anchor: tuple[int, int] | None = None
-) -> tuple[str, int, int, bool, bool] | None:
-    """The value the span [lo, hi) of the sentence asserts: (value, strength,
-    position, full, explicit): ``full`` when an opening says it is for all
-    traffic, ``explicit`` when it names trade or traffic at all.
-    Among cues of equal strength, the one nearest ``anchor`` (the crossing's
-    name) wins: "Torkham open, Chaman shut"."""
+) -> Cue | None:
+    """What the span [lo, hi) of the sentence asserts, if anything. Among cues
+    of equal strength, the one nearest ``anchor`` (the crossing's name) wins:
+    "Torkham open, Chaman shut"."""
     span = sentence[lo:hi]
     if article.published is not None and not baseline_mode and any(
         int(m.group(1)) < article.published.year for m in PAST_YEAR.finditer(sentence)
     ):
         return None
-    candidates = []
+    candidates: list[Cue] = []
     openings = [m for m in OPEN.finditer(span) if not _fighting(sentence, lo + m.start(), lo + m.end())]
-    partial = [m.start() for m in PARTIAL.finditer(span)]
+    partial = [(m.start(), "said") for m in PARTIAL.finditer(span)]
     said = next((m for m in openings if asserted_now(sentence, lo + m.start(), article.published, baseline_mode)), None)
     if said:  # "would open, but only for families" is no partial opening either
-        partial += _restrictions(sentence, lo, hi, said)
+        partial += [(start, "said") for start in _restrictions(sentence, lo, hi, said)]
     sent = SENT_THROUGH.search(span)
     if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)):  # not a tally since 2023
-        partial.append(sent.start())
-    for start in sorted(partial):
+        partial.append((sent.start(), "flow"))
+    for start, reading in sorted(partial, key=lambda p: (p[1] != "said", p[0])):
         if asserted_now(sentence, lo + start, article.published, baseline_mode):
-            candidates.append(("partially_open", 3, lo + start))
+            candidates.append(Cue("partially_open", 3, lo + start, reading))
             break
     for value, matches in (("open", openings), ("closed", CLOSED.finditer(span))):
         for m in matches:
             pos = lo + m.start()
-            if _earlier(sentence, pos) or (value == "open" and _imperative(sentence, lo, pos)):
+            if _earlier(sentence, pos) or (value == "open" and (_imperative(sentence, lo, pos) or _topic(sentence, pos, m.group()))):
                 continue
             if asserted_now(sentence, pos, article.published, baseline_mode):
                 # A state ("remained shut", "closed since October") yields to a change.
                 state = m.group().lower().startswith(("remain", "stay", "suspension")) or (
                     value == "closed" and DURATION.match(sentence, lo + m.end())
                 )
-                strength = 1 if state else 2
-                candidates.append((value, strength, pos))
+                candidates.append(Cue(value, 1 if state else 2, pos))
                 if anchor is None:
                     break  # otherwise every asserted cue competes on distance
     if not candidates:
         for m in CLOSURE_NOUN.finditer(span):
             pos = lo + m.start()
             if not _earlier(sentence, pos) and asserted_now(sentence, pos, article.published, baseline_mode):
-                candidates.append(("closed", 0, pos))
+                candidates.append(Cue("closed", 0, pos))
                 break
     if not candidates:
         return None
-    values = {c[0] for c in candidates}
-    full = bool(FULLY.search(span))
-    explicit = full or bool(FOR_TRAFFIC.search(span))
-    if "partially_open" in values and full:
-        values.discard("partially_open")
-        candidates = [c for c in candidates if c[0] != "partially_open"] or [("open", 2, candidates[0][2])]
-    if "partially_open" in values:
-        return (*next(c for c in candidates if c[0] == "partially_open"), False, False)
+    full = any(not SUBJECT_OF_CLOSURE.match(span, m.end()) for m in FULLY.finditer(span))
+    partial_cue = next((c for c in candidates if c.value == "partially_open"), None)
+    if partial_cue and full:
+        candidates = [c for c in candidates if c.value != "partially_open"] or [Cue("open", 2, partial_cue.position)]
+    elif partial_cue:
+        return partial_cue
     if anchor is None:
-        best = max(candidates, key=lambda c: (c[1], -c[2]))
+        best = max(candidates, key=lambda c: (c.strength, -c.position))
     else:
         start, end = anchor
-        best = max(candidates, key=lambda c: (c[1], -min(abs(c[2] - start), abs(c[2] - end))))
-    return (*best, full and best[0] == "open", explicit and best[0] == "open")
+        best = max(candidates, key=lambda c: (c.strength, -min(abs(c.position - start), abs(c.position - end))))
+    if best.value == "open":
+        reading = "full" if full else "explicit" if FOR_TRAFFIC.search(span) else "bare"
+    else:
+        at = best.position - lo
+        some = any(m.start() - 12 <= at < m.end() for m in STILL_SHUT_FOR_SOME.finditer(span)) or bool(
+            TRAFFIC_SUBJECT.match(sentence[clause_of(sentence, best.position)[0]:best.position])
+        )
+        reading = "some" if some and not EVERYTHING.search(span) else "all"
+    return best._replace(reading=reading)
 
 
 def _gazetteer(config: dict) -> Gazetteer:
@@ -298,7 +352,7 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
     inside, outside = SCOPE.counts(text)
     if inside + named < max(outside, 1):
         return []
-    best: dict[str, tuple[int, int, str, object]] = {}
+    best: dict[str, tuple[str, object]] = {}  # crossing -> (Cue.key, sentence)
     sentences = split_sentences(text)
     last_named: tuple[int, list[str]] = (-9, [])  # the latest sentence that named crossings, for "the crossing"
     for sentence in sentences:
@@ -338,72 +392,65 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         if everyone and sentence_cue():
             for name in gazetteer.names:
                 if name not in named:
-                    _keep(best, name, _value(sentence_cue()), sentence)
-    if any(value in ("open", "open_bare") for _, _, value, _ in best.values()):
+                    _keep(best, name, sentence_cue().key, sentence)
+    if any(key in ("open:explicit", "open:bare") for key, _ in best.values()):
         # "Torkham reopened on Saturday. … Trade remains suspended.": an
         # opening that does not say it is for everyone, in an article that
         # says some traffic is still stopped, is a partial one.
         still = _still_shut(sentences, article, baseline_mode, gazetteer)
-        for name, (rank, order, value, sentence) in list(best.items()):
-            if value in ("open", "open_bare") and still is not None and still[1] in ((), (name,)):
-                best[name] = (RANK["partially_open"], order, "partially_open", sentence)
-    return [
-        monitor.Observation(
+        for name, (key, sentence) in list(best.items()):
+            if key in ("open:explicit", "open:bare") and still is not None and still in ((), (name,)):
+                best[name] = ("partially_open:said", sentence)
+    observations = []
+    for name, (key, sentence) in best.items():
+        value = key.partition(":")[0]
+        observations.append(monitor.Observation(
             subject=name,
-            value="open" if value == "open_bare" else value,
+            value=value,
             evidence=sentence.text,  # type: ignore[attr-defined]
             confidence=0.85,
-            severity=SEVERITY["open" if value == "open_bare" else value],  # type: ignore[arg-type]
-            # "Torkham reopened", naming no traffic, retells a partial reopening
-            # reported in the days before rather than widening it.
-            also_fits=("partially_open",) if value == "open_bare" else (),
+            severity=SEVERITY[value],  # type: ignore[arg-type]
+            also_fits=ALSO_FITS.get(key, ()),
             start=sentence.start,  # type: ignore[attr-defined]
             end=sentence.end,  # type: ignore[attr-defined]
-        )
-        for name, (_, _, value, sentence) in best.items()
-    ]
+        ))
+    return observations
 
 
-def _value(cue: tuple[str, int, int, bool, bool]) -> str:
-    """The value to keep: a full opening ranks above every other, and an
-    opening that names no traffic ("Torkham reopened") below the rest."""
-    if cue[0] == "open":
-        return "open_full" if cue[3] else "open" if cue[4] else "open_bare"
-    return cue[0]
-
-
-def _restricted_elsewhere(cue, s: str, lo: int, hi: int, gazetteer: Gazetteer) -> str:
+def _restricted_elsewhere(cue: Cue, s: str, lo: int, hi: int, gazetteer: Gazetteer) -> str:
     """An opening in the clause, and "…, while passenger movement remains
     suspended" elsewhere in the sentence (about no other crossing): partial."""
-    value = _value(cue)
-    if value in ("open", "open_bare"):
+    if cue.key in ("open:explicit", "open:bare"):
         rest = s[:lo] + " " + s[hi:]
         still = STILL_SHUT_FOR_SOME.search(rest)
         if still and not gazetteer.find(rest[max(0, still.start() - 40):still.end()]):
-            return "partially_open"
-    return value
+            return "partially_open:said"
+    return cue.key
 
 
-def _still_shut(sentences, article, baseline_mode: bool, gazetteer: Gazetteer) -> tuple | None:
-    """The first sentence saying some kind of traffic is still stopped, with
-    the crossings it names; None if there is none."""
+def _still_shut(sentences, article, baseline_mode: bool, gazetteer: Gazetteer) -> tuple[str, ...] | None:
+    """The crossings named by the first sentence that says some kind of
+    traffic is still stopped (none named: ()); None if no sentence says so."""
     for sentence in sentences:
         s = sentence.text
         for m in STILL_SHUT_FOR_SOME.finditer(s):
             if asserted_now(s, m.start(), article.published, baseline_mode):
-                return sentence, tuple(sorted({n.name for n in gazetteer.find(s)}))
+                return tuple(sorted({n.name for n in gazetteer.find(s)}))
     return None
 
 
-def _keep(best: dict, name: str, value: str, sentence) -> None:
-    """Within one article: the more specific value wins, else the first said."""
-    rank = (RANK[value], -sentence.index)
-    value = "open" if value == "open_full" else value
-    if name not in best or rank[0] > best[name][0] or (best[name][2], value) == ("open_bare", "open"):
-        best[name] = (rank[0], rank[1], value, sentence)
-    elif best[name][2] == value and best[name][3].index == 0 and sentence.index > 0:
+def _keep(best: dict, name: str, key: str, sentence) -> None:
+    """Within one article: the more specific value wins (RANK), then the more
+    definite reading of it (PREFERRED), else the first said."""
+    if name not in best:
+        best[name] = (key, sentence)
+        return
+    old, where = best[name]
+    if RANK[key] > RANK[old] or (RANK[key] == RANK[old] and key in PREFERRED and old not in PREFERRED):
+        best[name] = (key, sentence)
+    elif key == old and where.index == 0 and sentence.index > 0:
         # The headline said it first; the body says it with its details.
-        best[name] = (best[name][0], best[name][1], value, sentence)
+        best[name] = (key, sentence)
 
 
 @monitor.hookimpl
