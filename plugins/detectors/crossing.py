@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import monitor
 from monitor.text import Gazetteer, asserted_now, clause_of, load_data, load_scope, load_table, lowered, split_sentences
+from monitor.text.lowered import lower
 
 DATA = "monitor.plugins.data"
 
@@ -106,6 +107,7 @@ SENT_THROUGH = lowered(re.compile(
     r"\b[^.;]{0,60}?\b(?:through|via|across))\b",
     re.I,
 ))
+FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent back", "pushed back")
 # A flow counts as news when it is dated now or the sentence says other
 # traffic is stopped; "a million have returned through Torkham since 2023" is not.
 NOW_FLOW = lowered(re.compile(
@@ -125,10 +127,14 @@ PARTIAL = lowered(re.compile(
     r"(?:re-?)?open(?:ed|s)? briefly|one-way|one direction|in one direction|humanitarian (?:aid|supplies|cargo|corridor|basis|grounds)|"
     r"(?:on |for )?(?:certain|specific|some|alternate) days|(?:two|three|four|\d) days a week|weekdays only|"
     r"on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)(?:,? (?:and |or )?(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))* only|"
-    r"(?:trade|goods|cargo|commercial traffic) only|only (?:trade|goods|cargo)|for (?:pedestrians|foot traffic) only)\b|"
-    # "only X may cross", "only vehicles taking refugees' goods are let through",
-    # "the only traffic Pakistan permits", "allowed only refugees": whatever X is,
-    # "only" with a verb of letting through restricts the traffic.
+    r"(?:trade|goods|cargo|commercial traffic) only|only (?:trade|goods|cargo)|for (?:pedestrians|foot traffic) only)\b",
+    re.I,
+))
+# "only X may cross", "only vehicles taking refugees' goods are let through",
+# "the only traffic Pakistan permits", "allowed only refugees": whatever X is,
+# "only" with a verb of letting through restricts the traffic. (Run only where
+# "only" is written: a long pattern.)
+ONLY_LETS = lowered(re.compile(
     r"(?<!not )\bonly\s+(?:[\w'’-]+,?\s+){0,8}?(?:(?:are|is|were|was|being|been|has been|have been)\s+)?"
     r"(?:allowed|permitted|permits?|allows?|let (?:through|in|across|pass)|may (?:cross|pass|go|use|enter|leave|return)|"
     r"can (?:cross|pass|go|use|enter|leave|return))\b|"
@@ -244,7 +250,8 @@ def _restrictions(sentence: str, lo: int, hi: int, opening) -> list[int]:
     at = opening.end()
     found = [m.start() for m in PARTIAL_FOR.finditer(span, opening.start())]
     found += [m.start() for m in RESTRICTED_TRAFFIC.finditer(span, at, min(len(span), at + 100))]
-    found += [m.start() for m in ONLY.finditer(span, at)]
+    if any(word in lower(span) for word in ("only", "solely", "exclusively", "specifically", "alone")):
+        found += [m.start() for m in ONLY.finditer(span, at)]
     if hi < len(sentence) and NEXT_CLAUSE_ONLY.match(sentence[hi:hi + 40]):
         found.append(opening.start())
     return sorted(found)
@@ -274,21 +281,31 @@ def _cue(
     of equal strength, the one nearest ``anchor`` (the crossing's name) wins:
     "Torkham open, Chaman shut"."""
     span = sentence[lo:hi]
-    if article.published is not None and not baseline_mode and any(
+    low = lower(span)
+    if article.published is not None and not baseline_mode and (" 19" in sentence or " 20" in sentence) and any(
         int(m.group(1)) < article.published.year for m in PAST_YEAR.finditer(sentence)
     ):
         return None
     candidates: list[Cue] = []
+    known: dict[int, bool] = {}
+
+    def asserted(pos: int) -> bool:  # asked again for the same opening below
+        if pos not in known:
+            known[pos] = asserted_now(sentence, pos, article.published, baseline_mode)
+        return known[pos]
+
     openings = [m for m in OPEN.finditer(span) if not _fighting(sentence, lo + m.start(), lo + m.end())]
     partial = [(m.start(), "said") for m in PARTIAL.finditer(span)]
-    said = next((m for m in openings if asserted_now(sentence, lo + m.start(), article.published, baseline_mode)), None)
+    if "only" in low:
+        partial += [(m.start(), "said") for m in ONLY_LETS.finditer(span)]
+    said = next((m for m in openings if asserted(lo + m.start())), None)
     if said:  # "would open, but only for families" is no partial opening either
         partial += [(start, "said") for start in _restrictions(sentence, lo, hi, said)]
-    sent = SENT_THROUGH.search(span)
+    sent = SENT_THROUGH.search(span) if any(word in low for word in FLOW_WORDS) else None
     if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)):  # not a tally since 2023
         partial.append((sent.start(), "flow"))
     for start, reading in sorted(partial, key=lambda p: (p[1] != "said", p[0])):
-        if asserted_now(sentence, lo + start, article.published, baseline_mode):
+        if asserted(lo + start):
             candidates.append(Cue("partially_open", 3, lo + start, reading))
             break
     for value, matches in (("open", openings), ("closed", CLOSED.finditer(span))):
@@ -296,7 +313,7 @@ def _cue(
             pos = lo + m.start()
             if _earlier(sentence, pos) or (value == "open" and (_imperative(sentence, lo, pos) or _topic(sentence, pos, m.group()))):
                 continue
-            if asserted_now(sentence, pos, article.published, baseline_mode):
+            if asserted(pos):
                 # A state ("remained shut", "closed since October") yields to a change.
                 state = m.group().lower().startswith(("remain", "stay", "suspension")) or (
                     value == "closed" and DURATION.match(sentence, lo + m.end())
