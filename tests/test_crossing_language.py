@@ -75,8 +75,11 @@ def test_some_traffic_still_stopped_makes_an_opening_partial(monitor_env, rss):
         "Angoor Adda reopened for cargo trucks on Monday, but travellers will have to wait, officials said.",
         "Pakistan has allowed Afghan transit goods held at Karachi port to move on through Badini, the commerce ministry "
         "said on Monday, although bilateral trade remains suspended.",
-    ]) == [("Angoor Adda", "partially_open"), ("Badini", "partially_open"), ("Chaman", "partially_open"),
-           ("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open"), ("Torkham", "partially_open")]
+        # the next clause goes on about the same crossing
+        "Arandu has stayed closed to trade since October but is open to Afghan families going home, officials said on Monday.",
+    ]) == [("Angoor Adda", "partially_open"), ("Arandu", "partially_open"), ("Badini", "partially_open"),
+           ("Chaman", "partially_open"), ("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open"),
+           ("Torkham", "partially_open")]
 
 
 def test_demands_and_clauses_about_something_else(monitor_env, rss):
@@ -177,3 +180,21 @@ def test_a_full_closure_still_closes_a_partial_opening(monitor_env, rss):
     ]))
     assert [(a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")] == [
         ("closed", "partially_open"), ("partially_open", "closed")]
+
+
+def test_stopping_the_only_traffic_closes(monitor_env, rss):
+    # The returns were the partial opening; "suspended the repatriation
+    # through X" and "deportations through X were halted" stop them.
+    monitor_env.replay(rss([
+        {"title": "Border report", "guid": "a", "published": "2025-11-01T08:00:00Z",
+         "summary": "Afghans being deported were sent home through Nawa Pass on Saturday while trade stayed barred."},
+        {"title": "Border report", "guid": "b", "published": "2025-11-02T08:00:00Z",
+         "summary": "Deportations through Nawa Pass were halted on Sunday after a brawl at the gate, officials said."},
+        {"title": "Border report", "guid": "c", "published": "2025-11-02T08:00:00Z",
+         "summary": "Thousands of Afghan families went home through Badini on Sunday, with trade still suspended."},
+        {"title": "Border report", "guid": "d", "published": "2025-11-03T08:00:00Z",
+         "summary": "Pakistan suspended the return of Afghans through Badini on Monday, citing security."},
+    ]))
+    assert sorted((a["subject"], a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")) == [
+        ("Badini", "closed", "partially_open"), ("Badini", "partially_open", "closed"),
+        ("Nawa Pass", "closed", "partially_open"), ("Nawa Pass", "partially_open", "closed")]

@@ -49,7 +49,8 @@ FIGHT_BEFORE = lowered(re.compile(
 ))
 CLOSED = lowered(re.compile(
     r"\b(?:clos(?:ed|es|ing)|shut(?:s|ting)?(?: down)?|seal(?:ed|s|ing)|suspend(?:ed|s|ing)|halt(?:ed|s|ing)|block(?:ed|ing)|"
-    r"stopp(?:ed|ing)|suspension|barred|turned (?:back|away)|remain(?:s|ed)? (?:shut|closed)|stay(?:s|ed)? (?:shut|closed))\b",
+    r"stopp(?:ed|ing)|suspension|barred|turned (?:back|away)|remain(?:s|ed)? (?:shut|closed)|stay(?:s|ed)? (?:shut|closed)|"
+    r"(?:kept|keeps?|keeping) (?:[\w'’-]+ ){1,3}?(?:shut|closed|sealed))\b",
     re.I,
 ))
 # "reopened the crossing for returning refugees": restricted traffic, counted
@@ -108,6 +109,9 @@ SENT_THROUGH = lowered(re.compile(
     re.I,
 ))
 FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent back", "pushed back")
+FLOW_STOPPED = re.compile(
+    r"[^,;.]{0,40}?\b(?:were|was|have been|has been|had been|are|is)\s+(?:\w+\s+)?(?:halted|suspended|stopped|blocked|barred|banned)\b", re.I
+)
 # A flow counts as news when it is dated now or the sentence says other
 # traffic is stopped; "a million have returned through Torkham since 2023" is not.
 NOW_FLOW = lowered(re.compile(
@@ -156,6 +160,12 @@ FOR_TRAFFIC = lowered(re.compile(
     r"\b(?:trade|traffic|commerce|commercial|business|travel|travell?ers|goods|cargo|trucks|lorries|vehicles|passengers|transit)\b",
     re.I,
 ))
+# A next clause with no subject of its own: "…, but is open for refugees".
+CONTINUES = re.compile(
+    r"\W*(?:but|while|though|although)\s+(?:(?:is|are|was|were|has|have|had|remains?|remained|stays?|stayed)\b|"
+    r"(?:re-?)?open(?:ed|s)?\b|clos(?:ed|es)\b|shut\b)",
+    re.I,
+)
 # "Torkham, which remains shut", "Chaman, where trade resumed on Monday".
 RELATIVE = re.compile(r",?\s+(?:which|where|that)\b")
 # "Reopen Torkham", "Editorial: Open the crossings": a bare verb with no
@@ -224,6 +234,15 @@ def _topic(sentence: str, pos: int, word: str) -> bool:
     """"said nothing about reopening Torkham", "a decision on reopening": a
     gerund after a preposition names a subject of talk, not an event."""
     return word.endswith("ing") and bool(TOPIC.search(sentence, max(0, pos - 25), pos))
+
+
+def _stopped(span: str, flow) -> bool:
+    """Is the flow itself what was stopped: "suspended the repatriation of
+    Afghans through Torkham", "deportations through Chaman were halted"?"""
+    before = CLOSED.search(span, max(0, flow.start() - 30), flow.start())
+    return bool(before and not span[before.end():flow.start()].strip(" ,").count(",")) or bool(
+        FLOW_STOPPED.match(span, flow.end())
+    )
 
 
 def _earlier(sentence: str, pos: int) -> bool:
@@ -302,8 +321,8 @@ def _cue(
     if said:  # "would open, but only for families" is no partial opening either
         partial += [(start, "said") for start in _restrictions(sentence, lo, hi, said)]
     sent = SENT_THROUGH.search(span) if any(word in low for word in FLOW_WORDS) else None
-    if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)):  # not a tally since 2023
-        partial.append((sent.start(), "flow"))
+    if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)) and not _stopped(span, sent):
+        partial.append((sent.start(), "flow"))  # (not a tally since 2023, nor "suspended the repatriation")
     for start, reading in sorted(partial, key=lambda p: (p[1] != "said", p[0])):
         if asserted(lo + start):
             candidates.append(Cue("partially_open", 3, lo + start, reading))
@@ -398,6 +417,8 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         named = []
         for mention in mentions:
             lo, hi = clause_of(s, mention.start)
+            if CONTINUES.match(s, hi):  # "… closed for trade but is open for refugees": the same subject
+                hi = clause_of(s, hi + 1)[1]
             own = RELATIVE.match(s, mention.end)  # "Torkham, which remains shut": its own clause decides
             cue = own and _cue(s, mention.end, min(hi, _clause_end(s, own.end())), article, baseline_mode)
             cue = cue or _cue(s, lo, hi, article, baseline_mode, anchor=(mention.start, mention.end)) or (
