@@ -21,7 +21,6 @@ from typing import NamedTuple
 
 import monitor
 from monitor.text import Gazetteer, asserted_now, clause_of, load_data, load_scope, load_table, lowered, split_sentences
-from monitor.text.lowered import lower
 
 DATA = "monitor.plugins.data"
 
@@ -269,7 +268,7 @@ def _restrictions(sentence: str, lo: int, hi: int, opening) -> list[int]:
     at = opening.end()
     found = [m.start() for m in PARTIAL_FOR.finditer(span, opening.start())]
     found += [m.start() for m in RESTRICTED_TRAFFIC.finditer(span, at, min(len(span), at + 100))]
-    if any(word in lower(span) for word in ("only", "solely", "exclusively", "specifically", "alone")):
+    if any(word in span.lower() for word in ("only", "solely", "exclusively", "specifically", "alone")):
         found += [m.start() for m in ONLY.finditer(span, at)]
     if hi < len(sentence) and NEXT_CLAUSE_ONLY.match(sentence[hi:hi + 40]):
         found.append(opening.start())
@@ -300,7 +299,7 @@ def _cue(
     of equal strength, the one nearest ``anchor`` (the crossing's name) wins:
     "Torkham open, Chaman shut"."""
     span = sentence[lo:hi]
-    low = lower(span)
+    low = span.lower()
     if article.published is not None and not baseline_mode and (" 19" in sentence or " 20" in sentence) and any(
         int(m.group(1)) < article.published.year for m in PAST_YEAR.finditer(sentence)
     ):
