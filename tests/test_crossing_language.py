@@ -90,6 +90,9 @@ def test_demands_and_clauses_about_something_else(monitor_env, rss):
         "Traders' plea to Islamabad: open Kharlachi to fruit lorries.",
         "Iran reopened its Milak crossing with Afghanistan on Monday for trade, unlike Torkham, which remains shut.",
         "Officials said trade resumed at Ghulam Khan, which reopened on Monday to all traffic.",
+        # a reopening as a topic or an aim; aid blocked
+        "The district chief said Gursal was being readied for reopening, with refugees to go first.",
+        "Kabul accused Pakistan on Monday of blocking humanitarian aid at Arandu.",
     ]) == [("Ghulam Khan", "open")]
 
 
@@ -115,7 +118,9 @@ def test_background_against_now(monitor_env, rss):
         "Chaman, closed since the October clashes, reopened on Monday for trade and travellers.",
         "Torkham, shut for six weeks, was reopened on Sunday to trucks and passengers, officials said.",
         "Traders at Badini are counting their losses. The crossing was opened for a week of trade back in 2023.",
-    ]) == [("Chaman", "open"), ("Torkham", "open")]
+        # a verb of its own after "after" tells today's news
+        "Hundreds of lorries crossed into Afghanistan on Monday after Pakistan reopened Angoor Adda for trade and travel.",
+    ]) == [("Angoor Adda", "open"), ("Chaman", "open"), ("Torkham", "open")]
 
 
 def test_the_crossing_means_the_ones_just_named(monitor_env, rss):

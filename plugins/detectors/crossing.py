@@ -185,8 +185,15 @@ SUBJECT_OF_CLOSURE = re.compile(
 TRAFFIC_SUBJECT = re.compile(
     r"\W*(?:[\w'’-]+\s+){0,2}?(?:trade|cargo|goods|commerce|transit|exports?|imports?|commercial \w+)\b", re.I
 )
-TOPIC = re.compile(r"\b(?:about|on|over|regarding|concerning|whether|of)\s+(?:the\s+)?$", re.I)
+TOPIC = re.compile(r"\b(?:about|on|over|regarding|concerning|whether|of|for|towards?)\s+(?:the\s+)?$", re.I)
 EVERYTHING = re.compile(r"\b(?:all|every|any)\b(?: \w+){0,2} (?:traffic|movement|trade|kinds?|types?|activity)\b|\bneither\b", re.I)
+OBJECT_OF_CLOSURE = lowered(re.compile(
+    r"\b(?:block(?:ed|ing|s)?|halt(?:ed|ing|s)?|stopp(?:ed|ing)|stops?|suspend(?:ed|ing|s)?|barr(?:ed|ing)|bans?|bann(?:ed|ing)|"
+    r"refus(?:ed|ing)|den(?:ied|ying))\s+(?:the\s+|a\s+|all\s+|any\s+)?$",
+    re.I,
+))
+# A cue that is a verb with a subject ("reopened", "shut"), not a noun or a gerund.
+FINITE = re.compile(r"(?!(?:closure|suspension|resumption|reopening|opening|closing|shutdown|blockade)\b)\w+(?:ed|s)?\b|shut\b", re.I)
 RECENTLY = re.compile(r"\b(?:hours|minutes|moments|shortly|just|soon|a day|the day|a few hours)\s*$", re.I)
 # "closed since October", "shut for six weeks": how long, a state.
 DURATION = re.compile(r"\s+(?:since|for (?:the )?(?:past |last )?(?:\d+|a|an|two|three|four|five|six|seven|eight|nine|ten|several|many|some) )", re.I)
@@ -244,11 +251,16 @@ def _stopped(span: str, flow) -> bool:
     )
 
 
-def _earlier(sentence: str, pos: int) -> bool:
+def _earlier(sentence: str, pos: int, word: str = "") -> bool:
     """Is the cue at ``pos`` the object of "after", "since", "following" …,
-    an earlier event ("hours after traffic resumed" is recent, though)?"""
+    an earlier event? "following Saturday's reopening", "after weeks of
+    closure", "since Pakistan closed it" are; "hours after traffic resumed" is
+    recent, and "trucks crossed after Pakistan reopened Torkham on Monday"
+    tells the news with a verb of its own (its date, if old, still counts)."""
     prefix = PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos])
-    return bool(prefix) and not RECENTLY.search(sentence[max(0, pos - 60):pos - len(prefix.group())])
+    if not prefix or RECENTLY.search(sentence[max(0, pos - 60):pos - len(prefix.group())]):
+        return False
+    return not (FINITE.match(word) and prefix.group().lower().startswith(("after", "following")))
 
 
 def _fighting(sentence: str, start: int, end: int) -> bool:
@@ -316,20 +328,22 @@ def _cue(
     partial = [(m.start(), "said") for m in PARTIAL.finditer(span)]
     if "only" in low:
         partial += [(m.start(), "said") for m in ONLY_LETS.finditer(span)]
-    said = next((m for m in openings if asserted(lo + m.start())), None)
+    said = next((m for m in openings if asserted(lo + m.start()) and not _topic(sentence, lo + m.start(), m.group())), None)
     if said:  # "would open, but only for families" is no partial opening either
         partial += [(start, "said") for start in _restrictions(sentence, lo, hi, said)]
     sent = SENT_THROUGH.search(span) if any(word in low for word in FLOW_WORDS) else None
     if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)) and not _stopped(span, sent):
         partial.append((sent.start(), "flow"))  # (not a tally since 2023, nor "suspended the repatriation")
     for start, reading in sorted(partial, key=lambda p: (p[1] != "said", p[0])):
+        if OBJECT_OF_CLOSURE.search(span, max(0, start - 40), start):
+            continue  # "blocking humanitarian aid", "halted the return of refugees"
         if asserted(lo + start):
             candidates.append(Cue("partially_open", 3, lo + start, reading))
             break
     for value, matches in (("open", openings), ("closed", CLOSED.finditer(span))):
         for m in matches:
             pos = lo + m.start()
-            if _earlier(sentence, pos) or (value == "open" and (_imperative(sentence, lo, pos) or _topic(sentence, pos, m.group()))):
+            if _earlier(sentence, pos, m.group()) or (value == "open" and (_imperative(sentence, lo, pos) or _topic(sentence, pos, m.group()))):
                 continue
             if asserted(pos):
                 # A state ("remained shut", "closed since October") yields to a change.
