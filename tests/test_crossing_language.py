@@ -203,3 +203,19 @@ def test_stopping_the_only_traffic_closes(monitor_env, rss):
     assert sorted((a["subject"], a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")) == [
         ("Badini", "closed", "partially_open"), ("Badini", "partially_open", "closed"),
         ("Nawa Pass", "closed", "partially_open"), ("Nawa Pass", "partially_open", "closed")]
+
+
+def test_the_later_of_two_events_in_one_sentence(monitor_env, rss):
+    # "closed again" after an opening told in the same sentence; a closure in
+    # an "after" clause is the earlier event.
+    monitor_env.replay(rss([
+        {"title": "Border report", "guid": "a", "published": "2025-11-22T08:00:00Z",
+         "summary": "Kharlachi reopened on Saturday for students going home to Afghanistan."},
+        {"title": "Border report", "guid": "b", "published": "2025-11-24T08:00:00Z",
+         "summary": "Kharlachi, opened for students on Saturday, was shut again on Monday after a clash."},
+        {"title": "Border report", "guid": "c", "published": "2025-11-24T09:00:00Z",
+         "summary": "Pakistan reopened Arandu for Afghan families going home on Monday, a day after it was closed again."},
+    ]))
+    assert sorted((a["subject"], a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")) == [
+        ("Arandu", "closed", "partially_open"),
+        ("Kharlachi", "closed", "partially_open"), ("Kharlachi", "partially_open", "closed")]

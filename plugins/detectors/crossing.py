@@ -152,7 +152,11 @@ FULLY = re.compile(
 )
 # "following Saturday's reopening", "after weeks of closure", "since the
 # clashes": the cue is the object of a preposition of earlier time.
-PREFIX_BACKGROUND = re.compile(r"\b(?:after|since|following|despite|amid|days of|weeks of|months of|ended (?:a|the))\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+PREFIX_BACKGROUND = re.compile(
+    r"\b(?:after|since|following|despite|amid|days of|weeks of|months of|ended (?:a|the))\s+"
+    r"(?:(?!(?:but|and|while|though|although|when|as|yet)\s)[\w'’-]+\s+){0,4}$",
+    re.I,
+)
 # An opening that names what it lets through: "trade resumed", "reopened for
 # traffic" (with FULLY: "to all traffic", "for trade and travellers").
 FOR_TRAFFIC = lowered(re.compile(
@@ -192,6 +196,8 @@ OBJECT_OF_CLOSURE = lowered(re.compile(
     r"refus(?:ed|ing)|den(?:ied|ying))\s+(?:the\s+|a\s+|all\s+|any\s+)?$",
     re.I,
 ))
+# "closed again", "shut it again", "re-closed": a closure after an opening.
+AGAIN = re.compile(r"(?:re-?clos\w*|\w+(?:\s+(?:it|them|the \w+|\w+))?\s+(?:once\s+)?again)\b", re.I)
 # A cue that is a verb with a subject ("reopened", "shut"), not a noun or a gerund.
 FINITE = re.compile(r"(?!(?:closure|suspension|resumption|reopening|opening|closing|shutdown|blockade)\b)\w+(?:ed|s)?\b|shut\b", re.I)
 RECENTLY = re.compile(r"\b(?:hours|minutes|moments|shortly|just|soon|a day|the day|a few hours)\s*$", re.I)
@@ -249,6 +255,13 @@ def _stopped(span: str, flow) -> bool:
     return bool(before and not span[before.end():flow.start()].strip(" ,").count(",")) or bool(
         FLOW_STOPPED.match(span, flow.end())
     )
+
+
+def _subordinate(sentence: str, pos: int, word: str) -> bool:
+    """"… after Pakistan reopened Torkham": a verb of its own in an "after"
+    clause, news when it stands alone, but the earlier of two events."""
+    prefix = PREFIX_BACKGROUND.search(sentence[max(0, pos - 40):pos])
+    return bool(prefix and FINITE.match(word) and prefix.group().lower().startswith(("after", "following")))
 
 
 def _earlier(sentence: str, pos: int, word: str = "") -> bool:
@@ -328,7 +341,8 @@ def _cue(
     partial = [(m.start(), "said") for m in PARTIAL.finditer(span)]
     if "only" in low:
         partial += [(m.start(), "said") for m in ONLY_LETS.finditer(span)]
-    said = next((m for m in openings if asserted(lo + m.start()) and not _topic(sentence, lo + m.start(), m.group())), None)
+    said = next((m for m in openings if asserted(lo + m.start()) and not _topic(sentence, lo + m.start(), m.group())
+                 and not _earlier(sentence, lo + m.start(), m.group())), None)
     if said:  # "would open, but only for families" is no partial opening either
         partial += [(start, "said") for start in _restrictions(sentence, lo, hi, said)]
     sent = SENT_THROUGH.search(span) if any(word in low for word in FLOW_WORDS) else None
@@ -350,7 +364,7 @@ def _cue(
                 state = m.group().lower().startswith(("remain", "stay", "suspension")) or (
                     value == "closed" and DURATION.match(sentence, lo + m.end())
                 )
-                candidates.append(Cue(value, 1 if state else 2, pos))
+                candidates.append(Cue(value, 1 if state or _subordinate(sentence, pos, m.group()) else 2, pos))
                 if anchor is None:
                     break  # otherwise every asserted cue competes on distance
     if not candidates:
@@ -363,6 +377,9 @@ def _cue(
         return None
     full = any(not SUBJECT_OF_CLOSURE.match(span, m.end()) for m in FULLY.finditer(span))
     partial_cue = next((c for c in candidates if c.value == "partially_open"), None)
+    again = next((c for c in candidates if c.value == "closed" and c.strength == 2 and AGAIN.match(sentence, c.position)), None)
+    if again:  # "opened for refugees on Saturday, was closed again on Monday": the later change
+        return again._replace(reading="all")
     if partial_cue and full:
         candidates = [c for c in candidates if c.value != "partially_open"] or [Cue("open", 2, partial_cue.position)]
     elif partial_cue:
