@@ -6,10 +6,28 @@ humanitarian, certain days), ``closed`` (shut to all traffic).
 
 How: one compiled pattern over every crossing's names (Latin, Urdu, Pashto,
 Dari) is the prefilter. For each mention, the cues in its clause (else its
-sentence) decide the value; a cue counts only if asserted. A change verb
+sentence; "the crossing" in the next sentences means the ones just named)
+decide the value; a cue counts only if asserted and about now. A change verb
 ("reopened", "closed") outweighs a state ("remained shut"), which outweighs a
-noun ("the closure"). Within one article, a partial opening outweighs a plain
-"closed to trade" elsewhere, since it is the more specific report.
+noun ("the closure").
+
+The rules of news language it follows, each with its tests in
+tests/test_crossing_language.py:
+
+- Words of fighting open nothing: "opened fire", "open war", "shelling resumed".
+- An opening that says whom it lets through is partial: "but only for
+  returnees", "for UN aid shipments only", "to send Afghans home", "the only
+  traffic allowed", "only X may cross"; so are returns or aid cargo seen going
+  through a crossing, and an opening in an article that says some traffic is
+  still stopped. Words of everyone ("to all traffic", "for trade and
+  travellers") make it ``open``, and outweigh a partial opening in the article.
+- Background is not news: "following Saturday's reopening", "since the
+  closure", a year before the article's; but "trucks crossed after Pakistan
+  reopened Torkham on Monday" is news.
+- A looser retelling does not widen or narrow a state reported in the days
+  before: a bare "Torkham reopened" also fits ``partially_open``, people
+  crossing home also fit ``open``, "closed to trade" also fits
+  ``partially_open`` (``Observation.also_fits``).
 
 Configuration: ``[plugins.crossing] aliases = { Torkham = ["…"] }`` adds names.
 """
