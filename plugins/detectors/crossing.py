@@ -78,7 +78,7 @@ PARTIAL_FOR = lowered(re.compile(
     r"pedestrians|foot traffic|diplomats|patients|students|nationals|humanitarian (?:aid|cargo|supplies|purposes)|empty (?:trucks|containers|vehicles))\b|"
     # "for UN aid shipments only", "to pedestrians only", "for them alone"
     r"\b(?:for|to) (?:[\w'’-]+,? ){1,5}?(?:only|alone)\b|"
-    # certain hours: "for brief periods", "for about two and a half hours"
+    # certain hours: "for brief periods", "for a few hours", "six hours a day"
     r"\bfor (?:brief|short|limited) (?:periods|spells|windows)\b|\bfor (?:a few|a couple of|some) hours\b|\bhours a day\b",
     re.I,
 ))
@@ -126,6 +126,7 @@ SENT_THROUGH = lowered(re.compile(
     re.I,
 ))
 FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent back", "pushed back")
+# "deportations through Chaman were halted": the flow is what stopped.
 FLOW_STOPPED = re.compile(
     r"[^,;.]{0,40}?\b(?:were|was|have been|has been|had been|are|is)\s+(?:\w+\s+)?(?:halted|suspended|stopped|blocked|barred|banned)\b", re.I
 )
@@ -207,8 +208,11 @@ SUBJECT_OF_CLOSURE = re.compile(
 TRAFFIC_SUBJECT = re.compile(
     r"\W*(?:[\w'’-]+\s+){0,2}?(?:trade|cargo|goods|commerce|transit|exports?|imports?|commercial \w+)\b", re.I
 )
+# "said nothing about reopening", "readied for reopening": a subject of talk or an aim.
 TOPIC = re.compile(r"\b(?:about|on|over|regarding|concerning|whether|of|for|towards?)\s+(?:the\s+)?$", re.I)
+# "to all traffic", "every kind of trade", "neither trade nor travel": not one kind only.
 EVERYTHING = re.compile(r"\b(?:all|every|any)\b(?: \w+){0,2} (?:traffic|movement|trade|kinds?|types?|activity)\b|\bneither\b", re.I)
+# "blocking humanitarian aid", "halted the return of": the restricted traffic is what stopped.
 OBJECT_OF_CLOSURE = lowered(re.compile(
     r"\b(?:block(?:ed|ing|s)?|halt(?:ed|ing|s)?|stopp(?:ed|ing)|stops?|suspend(?:ed|ing|s)?|barr(?:ed|ing)|bans?|bann(?:ed|ing)|"
     r"refus(?:ed|ing)|den(?:ied|ying))\s+(?:the\s+|a\s+|all\s+|any\s+)?$",
