@@ -77,9 +77,10 @@ def test_some_traffic_still_stopped_makes_an_opening_partial(monitor_env, rss):
         "said on Monday, although bilateral trade remains suspended.",
         # the next clause goes on about the same crossing
         "Arandu has stayed closed to trade since October but is open to Afghan families going home, officials said on Monday.",
+        "Only UN-marked lorries crossed Gursal on Monday, a customs agent said.",
     ]) == [("Angoor Adda", "partially_open"), ("Arandu", "partially_open"), ("Badini", "partially_open"),
-           ("Chaman", "partially_open"), ("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open"),
-           ("Torkham", "partially_open")]
+           ("Chaman", "partially_open"), ("Ghulam Khan", "partially_open"), ("Gursal", "partially_open"),
+           ("Kharlachi", "partially_open"), ("Torkham", "partially_open")]
 
 
 def test_demands_and_clauses_about_something_else(monitor_env, rss):
@@ -104,7 +105,11 @@ def test_an_opening_for_everyone_is_open(monitor_env, rss):
         "Ghulam Khan reopened for trade and travel on Sunday after six weeks.",
         "Pakistan reopened Badini on Monday after talks in Doha, officials said.",
         "Kharlachi was reopened on Monday for traders and travellers alike after 40 days.",
-    ]) == [("Badini", "open"), ("Ghulam Khan", "open"), ("Kharlachi", "open"), ("Torkham", "open")]
+        # traffic seen crossing, or the crossing working as usual
+        "Buses and trucks began crossing Arandu on Monday for the first time in 40 days.",
+        "The Chaman crossing is operating normally, officials said on Monday.",
+    ]) == [("Arandu", "open"), ("Badini", "open"), ("Chaman", "open"), ("Ghulam Khan", "open"), ("Kharlachi", "open"),
+           ("Torkham", "open")]
 
 
 def test_background_against_now(monitor_env, rss):

@@ -48,7 +48,11 @@ OPEN = lowered(re.compile(
     r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only)|"
     # letting someone through: "let aid trucks through", "allowed students to cross back"
     r"let(?:ting)? (?:[\w'’-]+ ){1,5}?(?:through|across|pass|cross)|(?:wav|usher|clear)(?:ed|ing) (?:[\w'’-]+ ){0,3}?(?:through|across)|"
-    r"(?:allow|permit)(?:ed|s|ing|ted|ting)? (?:[\w'’-]+ ){1,8}?to (?:cross|return|go|pass|enter|leave|travel|move|be moved))\b",
+    r"(?:allow|permit)(?:ed|s|ing|ted|ting)? (?:[\w'’-]+ ){1,8}?to (?:cross|return|go|pass|enter|leave|travel|move|be moved)|"
+    # traffic seen crossing: "trucks began crossing Torkham", "buses rolled across"
+    r"(?:trucks|lorries|vehicles|buses|travell?ers|passengers|traffic) (?:[\w'’-]+ ){0,3}?"
+    r"(?:crossed|(?:began|started|resumed) crossing|rolled (?:across|through|into)|passed through)|"
+    r"(?:operat|function|work|runn)(?:ing|es|ed|s)? normally|back to normal)\b",
     re.I,
 ))
 # Words of fighting are not a crossing opening: "opened [unprovoked] fire",
@@ -159,14 +163,14 @@ PARTIAL = lowered(re.compile(
 ONLY_LETS = lowered(re.compile(
     r"(?<!not )\bonly\s+(?:[\w'’-]+,?\s+){0,8}?(?:(?:are|is|were|was|being|been|has been|have been)\s+)?"
     r"(?:allowed|permitted|permits?|allows?|let (?:through|in|across|pass)|may (?:cross|pass|go|use|enter|leave|return)|"
-    r"can (?:cross|pass|go|use|enter|leave|return))\b|"
+    r"can (?:cross|pass|go|use|enter|leave|return)|crossed|passed|went through|got through)\b|"
     r"\b(?:allow(?:ed|s|ing)?|permit(?:ted|s|ting)?|let(?:ting)?)\s+(?:[\w'’-]+\s+){0,3}?only\b",
     re.I,
 ))
 FULLY = re.compile(
     r"\b(?:fully|completely|all (?:kinds|types|sorts) of|all traffic|all movement|for all|to all|both trade and|"
     r"trade and (?:travel|travellers|travelers|pedestrians|passengers|people)|normal(?:ly)? (?:traffic|operations|trade)|"
-    r"in both directions|two-way (?:trade|traffic))\b",
+    r"in both directions|two-way (?:trade|traffic)|(?:operat|function|work|runn)\w* normally|back to normal)\b",
     re.I,
 )
 # "following Saturday's reopening", "after weeks of closure", "since the
