@@ -222,6 +222,25 @@ OBJECT_OF_CLOSURE = lowered(re.compile(
     r"refus(?:ed|ing)|den(?:ied|ying))\s+(?:the\s+|a\s+|all\s+|any\s+)?$",
     re.I,
 ))
+HABITUAL = re.compile(
+    r"\b(?:usually|often|frequently|routinely|typically|generally|sometimes|repeatedly|regularly)\s+(?:\w+\s+)?$|"
+    r"\A[\w\s-]{0,30}?\b(?:many|several|countless|multiple) times\b|\A[\w\s-]{0,30}?\btime and again\b",
+    re.I,
+)
+_OTHER_THINGS = (
+    r"(?:shops?|markets?|bazaars?|schools?|colleges?|universit(?:y|ies)|banks?|offices?|businesses|restaurants?|hotels?|"
+    r"mosques?|airports?|airspace|embassy|embassies|consulates?|courts?|hospitals?|clinics?|roads?|highways?|"
+    r"talks|negotiations|cinemas?|factories|mills|mines)"
+)
+# "Shops in Chaman reopened", "Markets near the Ghulam Khan crossing opened":
+# the thing opened is named before the verb, as its subject …
+OTHER_THING_BEFORE = re.compile(
+    rf"\b{_OTHER_THINGS}\b(?:\s+(?!(?:and|but|while|as|after|before|when|since|then|so|resumed|reopened|opened)\b)[\w'’-]+){{0,5}}?"
+    r"\s+(?:(?:has|have|had|was|were|is|are)\s+(?:been\s+)?)?$",
+    re.I,
+)
+# … or after it, as its object: "reopened its airspace", "closed schools".
+OTHER_THING_AFTER = re.compile(rf"\s+(?:(?:its|the|their|all|some|many)\s+)?(?:\w+\s+)?{_OTHER_THINGS}\b", re.I)
 # "closed again", "shut it again", "re-closed": a closure after an opening.
 AGAIN = re.compile(r"(?:re-?clos\w*|\w+(?:\s+(?:it|them|the \w+|\w+))?\s+(?:once\s+)?again)\b", re.I)
 # A cue that is a verb with a subject ("reopened", "shut"), not a noun or a gerund.
@@ -266,6 +285,18 @@ def _imperative(sentence: str, lo: int, pos: int) -> bool:
     """Does the cue at ``pos`` start its clause as a bare verb ("Reopen Torkham")?"""
     start = max(lo, clause_of(sentence, pos)[0])
     return bool(IMPERATIVE.match(sentence, max(start, pos - 3))) and not sentence[start:pos].strip(" :;—–-\"“‘'")
+
+
+def _habitual(sentence: str, lo: int, pos: int) -> bool:
+    """"usually reopens within days", "has closed and reopened many times": what
+    tends to happen, not what happened."""
+    return bool(HABITUAL.search(sentence, max(lo, pos - 30), pos) or HABITUAL.match(sentence, pos, pos + 60))
+
+
+def _something_else(sentence: str, lo: int, pos: int, end: int) -> bool:
+    """"Shops reopened near Torkham", "Pakistan reopened its airspace": the
+    verb opens or closes something other than the crossing."""
+    return bool(OTHER_THING_BEFORE.search(sentence, max(lo, pos - 60), pos) or OTHER_THING_AFTER.match(sentence, end))
 
 
 def _topic(sentence: str, pos: int, word: str) -> bool:
@@ -383,7 +414,9 @@ def _cue(
     for value, matches in (("open", openings), ("closed", CLOSED.finditer(span))):
         for m in matches:
             pos = lo + m.start()
-            if _earlier(sentence, pos, m.group()) or (value == "open" and (_imperative(sentence, lo, pos) or _topic(sentence, pos, m.group()))):
+            if _earlier(sentence, pos, m.group()) or _habitual(sentence, lo, pos) or _something_else(sentence, lo, pos, m.end() + lo):
+                continue
+            if value == "open" and (_imperative(sentence, lo, pos) or _topic(sentence, pos, m.group())):
                 continue
             if asserted(pos):
                 # A state ("remained shut", "closed since October") yields to a change.
