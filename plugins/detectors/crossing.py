@@ -241,6 +241,7 @@ OTHER_THING_BEFORE = re.compile(
 )
 # … or after it, as its object: "reopened its airspace", "closed schools".
 OTHER_THING_AFTER = re.compile(rf"\s+(?:(?:its|the|their|all|some|many)\s+)?(?:\w+\s+)?{_OTHER_THINGS}\b", re.I)
+ELSEWHERE = re.compile(r"\b(?:other|remaining|rest of the) (?:\w+ )?(?:crossings?|border points|gates|terminals|routes)\b|\belsewhere\b", re.I)
 # "closed again", "shut it again", "re-closed": a closure after an opening.
 AGAIN = re.compile(r"(?:re-?clos\w*|\w+(?:\s+(?:it|them|the \w+|\w+))?\s+(?:once\s+)?again)\b", re.I)
 # A cue that is a verb with a subject ("reopened", "shut"), not a noun or a gerund.
@@ -560,6 +561,8 @@ def _still_shut(sentences, article, baseline_mode: bool, gazetteer: Gazetteer) -
     traffic is still stopped (none named: ()); None if no sentence says so."""
     for sentence in sentences:
         s = sentence.text
+        if ELSEWHERE.search(s):  # "trade through the other crossings remains suspended"
+            continue
         for m in STILL_SHUT_FOR_SOME.finditer(s):
             if asserted_now(s, m.start(), article.published, baseline_mode):
                 return tuple(sorted({n.name for n in gazetteer.find(s)}))
