@@ -112,6 +112,10 @@ class Observation:
     topic: str | None = None
     detector: str = ""
     unless_current: tuple[str, ...] = ()
+    # State values this observation also fits, said in looser words: "Torkham
+    # reopened" fits a reopening for refugees only reported in the days before,
+    # so it retells that state instead of changing it (see state.decide_state).
+    also_fits: tuple[str, ...] = ()
     # Where in the article the evidence sits (character offsets), for baselines.
     start: int | None = None
     end: int | None = None

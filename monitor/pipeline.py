@@ -287,7 +287,8 @@ class Pipeline:
                 alerts.append(self._alert(article, obs, previous=None, subject=claimant))
                 continue
             decision = decide_state(
-                obs.value, store.get_state(conn, obs.detector, obs.subject), article.published, obs.unless_current
+                obs.value, store.get_state(conn, obs.detector, obs.subject), article.published,
+                unless_current=obs.unless_current, also_fits=obs.also_fits,
             )
             if decision.move:
                 store.set_state(conn, obs.detector, obs.subject, obs.value, article.published, article.id)

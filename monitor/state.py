@@ -8,12 +8,14 @@ third-party detector gets exactly the same rules under its own name.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from monitor.models import Observation
 
 FIGURE_TOLERANCE = 0.10
 DEFAULT_SEVERITY = "medium"
+# How long other outlets keep retelling one event ("the same days").
+RETELLING = timedelta(days=3)
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,11 @@ class StateDecision:
 
 
 def decide_state(
-    observed: str, current: tuple[str, datetime | None] | None, published: datetime, unless_current: tuple[str, ...] = ()
+    observed: str,
+    current: tuple[str, datetime | None] | None,
+    published: datetime,
+    also_fits: tuple[str, ...] = (),
+    unless_current: tuple[str, ...] = (),
 ) -> StateDecision:
     """A ``kind="state"`` observation against the subject's current state.
 
@@ -34,6 +40,9 @@ def decide_state(
       so an older article arriving later cannot undo it;
     - a current value the observation does not override (``unless_current``,
       e.g. a breach reported after the truce collapsed): nothing;
+    - a looser retelling: the current value is one the observation also fits
+      (``also_fits``), set within ``RETELLING`` before this article: nothing,
+      as for another outlet's report of the same event;
     - different value: alert, and the state moves.
     """
     if current is None:
@@ -44,6 +53,8 @@ def decide_state(
     if value == observed:
         return StateDecision(alert=False, move=True, previous=value)
     if value in unless_current:
+        return StateDecision(alert=False, move=False, previous=value)
+    if value in also_fits and as_of is not None and published - as_of <= RETELLING:
         return StateDecision(alert=False, move=False, previous=value)
     return StateDecision(alert=True, move=True, previous=value)
 
