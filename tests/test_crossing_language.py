@@ -233,3 +233,11 @@ def test_the_later_of_two_events_in_one_sentence(monitor_env, rss):
     assert sorted((a["subject"], a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")) == [
         ("Arandu", "closed", "partially_open"),
         ("Kharlachi", "closed", "partially_open"), ("Kharlachi", "partially_open", "closed")]
+
+
+def test_whom_a_permission_names_inside_it(monitor_env, rss):
+    # "allowed UN containers to cross": the restricted traffic sits between the
+    # verb and the crossing, not after the opening.
+    assert replay_items(monitor_env, rss, [
+        "Islamabad allows WFP relief trucks to pass through Torkham from Tuesday, officials said.",
+    ]) == [("Torkham", "partially_open")]

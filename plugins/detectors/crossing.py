@@ -350,7 +350,8 @@ def _restrictions(sentence: str, lo: int, hi: int, opening) -> list[int]:
     span = sentence[lo:hi]
     at = opening.end()
     found = [m.start() for m in PARTIAL_FOR.finditer(span, opening.start())]
-    found += [m.start() for m in RESTRICTED_TRAFFIC.finditer(span, at, min(len(span), at + 100))]
+    # from the opening's start: "allowed UN containers to cross" names whom it lets through inside it
+    found += [m.start() for m in RESTRICTED_TRAFFIC.finditer(span, opening.start(), min(len(span), at + 100))]
     if any(word in span.lower() for word in ("only", "solely", "exclusively", "specifically", "alone")):
         found += [m.start() for m in ONLY.finditer(span, at)]
     if hi < len(sentence) and NEXT_CLAUSE_ONLY.match(sentence[hi:hi + 40]):
