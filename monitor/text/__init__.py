@@ -1,7 +1,17 @@
 """Language helpers any detector may use: sentences, negation and hedge cues,
 number words, gazetteer matching, scope."""
 
-from monitor.text.attribution import Official, as_aliases, load_officials, parse_officials, unnamed_speaker
+from monitor.text.attribution import (
+    ACCORDING,
+    REPORTING,
+    Official,
+    Speakers,
+    as_aliases,
+    load_officials,
+    nearest_before,
+    parse_officials,
+    unnamed_speaker,
+)
 from monitor.text.cues import (
     asserted_now,
     denied,
@@ -20,6 +30,10 @@ from monitor.text.scope import Scope, load_scope
 from monitor.text.sentences import Sentence, clause_of, clauses, split_sentences
 
 __all__ = [
+    "ACCORDING",
+    "REPORTING",
+    "Speakers",
+    "nearest_before",
     "Official",
     "as_aliases",
     "load_officials",

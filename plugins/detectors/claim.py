@@ -28,6 +28,9 @@ from functools import lru_cache
 
 import monitor
 from monitor.text import (
+    ACCORDING,
+    REPORTING,
+    Speakers,
     Gazetteer,
     Mention,
     as_aliases,
@@ -40,35 +43,15 @@ from monitor.text import (
     load_scope,
     load_table,
     lowered,
+    nearest_before,
     parse_officials,
     split_sentences,
-    unnamed_speaker,
 )
+
 
 DATA = "monitor.plugins.data"
 
-REPORTING = lowered(re.compile(
-    r"\b(?:said|says|say|saying|claim(?:ed|s|ing)?|stated|states|announc(?:ed|es)|confirm(?:ed|s)|told|tells|added|"
-    r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
-    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|tweeted|posted|wrote|condemn(?:ed|s)|denounc(?:ed|es)|described|"
-    r"put(?:s|ting)? (?:the |its |their |his |her )?(?:\w+ )?(?:toll|number|figure|count|losses|casualties) at|"
-    r"put(?:s|ting)? (?:the )?(?:death )?toll at)\b",
-    re.I,
-))
 DENIAL_VERB = lowered(re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|refuted|rubbished)\b", re.I))
-ACCORDING = lowered(re.compile(r"\baccording to\b", re.I))
-ASIDE = re.compile(
-    r"(?:meanwhile|however|also|too|again|in turn|in response|for (?:its|their|his|her) part|in a statement|separately|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
-    re.I,
-)
-NON_PARTY_SPEAKER = lowered(re.compile(
-    r"\b(?:residents?|witnesses|traders|villagers|locals|people|doctors|journalists|reporters|analysts|experts|"
-    r"students|families|drivers|transporters|shopkeepers|relatives|elders|activists|observers|media)\s*$",
-    re.I,
-))
-PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
-FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 
 CASUALTY_VERB = lowered(re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|lives|martyr\w*|wound\w*|injur\w*|hurt|captured|"
@@ -206,181 +189,14 @@ def startup(config):
         parse_officials(config["officials"], "[plugins.claim]")
 
 
-VERB_BEFORE = re.compile(
-    r"\b(?:called|calling|described|describing|accus\w+|blam\w+|said|says|told|urged|asked|gave|took|made|sent|met|held|\w+ed|to \w+)\b", re.I
-)
-VERB_START = re.compile(
-    r"^(?:and\s+)?(?:called|calling|described|accus\w+|blam\w+|urged|warned|gave|took|made|sent|met|held|vowed|told|said|\w+ed)\b", re.I
-)
-OWN_FORCES_AFTER = re.compile(r"^\s*(?:security\s+|border\s+)?(?:soldiers|troops|personnel|servicemen|policemen|officers|guards)\b", re.I)
-PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|is|was|were|are)\s+$", re.I)
-PREPOSED = re.compile(r"^(?:[A-Z/ ]+:\s*)?(?:With|As|While|Amid|After|Despite|Following)\b", re.I)
-# A party followed by its own verb acts: "Pakistan struck", "Afghan forces attacked".
-AGENT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:forces|troops|army|military|jets|drones|government|officials)\s+)?(?:\w+ly\s+)?(?:\w+ed|struck|hit|shot|fought|took|seized|overran|launched|says|said)\b", re.I)
-
-
-NOUN_DETERMINERS = re.compile(r"(?:'s|’s|\b(?:the|a|an|its|their|his|her|these|those|such|competing|false|incendiary|rival|territorial))\s+$", re.I)
-
-
-def _noun_use(s: str, verb: re.Match) -> bool:
-    """"India's claim to Kashmir", "incendiary claims": a noun, not a speaker's verb."""
-    return verb.group().lower() in ("claim", "claims", "report", "reports", "charges") and bool(
-        NOUN_DETERMINERS.search(s[max(0, verb.start() - 30):verb.start()])
-    )
-
-
-def _nearest_before(mentions: list[Mention], position: int, lo: int) -> Mention | None:
-    before = [m for m in mentions if lo <= m.start and m.end <= position]
-    return before[-1] if before else None
-
-
-class _Reader:
-    """Reads an article sentence by sentence, remembering who spoke last."""
+class _Reader(Speakers):
+    """The shared reading of speakers (monitor.text.attribution), with this
+    article's date for what is asserted now."""
 
     def __init__(self, article, parties: Gazetteer, baseline_mode: bool):
+        super().__init__(parties, OTHER_SIDE)
         self.article = article
-        self.parties = parties
         self.baseline_mode = baseline_mode
-        self.previous_parties: list[str] = []
-        self.quote_speaker: str | None = None
-        self.last_speaker: str | None = None
-
-    def claimant_of(self, text: str) -> tuple[str | None, tuple[int, int]]:
-        """The speaker of a clause, read as the claimant of a sentence is."""
-        return self._claimant(text, in_quote=False)
-
-    def claimant(self, sentence) -> tuple[str | None, tuple[int, int]]:
-        """Who the sentence attributes its content to, and the span naming them."""
-        return self._claimant(sentence.text, sentence.in_quote)
-
-    def _claimant(self, s: str, in_quote: bool) -> tuple[str | None, tuple[int, int]]:
-        mentions = self.parties.find(s)
-        for m in ACCORDING.finditer(s):
-            after = [p for p in mentions if m.end() <= p.start <= m.end() + 40 and "," not in s[m.end():p.start]]
-            if after:
-                return after[0].name, (after[0].start, after[0].end)
-            source = re.match(r"\s*(?:the\s+)?([\w\s-]{1,40}?)(?=[,.;]|\s+(?:on|in|at)\b)", s[m.end():])
-            if source and unnamed_speaker(source.group(1)) and self.last_speaker:
-                return self.last_speaker, (m.start(), m.start())  # "according to the sources": those who spoke before
-        unnamed = None
-        for verb in REPORTING.finditer(s):
-            if _noun_use(s, verb) or PASSIVE_BEFORE.search(s[max(0, verb.start() - 12):verb.start()]):
-                continue  # "casualties had been reported": nobody named speaks
-            lo = max(clause_of(s, verb.start())[0], verb.start() - 110)
-            window = s[lo:verb.start()]
-            # "… of which it claimed": the pronoun speaks, not the party named nearest.
-            if PRONOUN.search(window[-20:]):
-                earlier = [p for p in mentions if p.end <= verb.start()]
-                if earlier:
-                    return earlier[0].name, (earlier[0].start, earlier[0].end)
-                if self.previous_parties:
-                    return self.previous_parties[0], (verb.start(), verb.start())
-            inverted = self.inverted_speaker(s, mentions, verb)
-            if inverted is not None:
-                return inverted.name, (inverted.start, inverted.end)
-            former = FORMER_LATTER.search(window)
-            if former and self.previous_parties:
-                index = 0 if former.group(1).lower() == "former" else min(1, len(self.previous_parties) - 1)
-                return self.previous_parties[index], (verb.start(), verb.start())
-            party = self.speaker(s, mentions, verb.start(), lo)
-            if party is not None:
-                return party.name, (party.start, party.end)
-            after = [p for p in mentions if verb.end() <= p.start <= verb.end() + 25]
-            if after and s[verb.end():after[0].start].strip() in ("", "the") and not ACCUSE.match(verb.group()):
-                return after[0].name, (after[0].start, after[0].end)
-            if unnamed is None and unnamed_speaker(s[lo:verb.start()]) and not NON_PARTY_SPEAKER.search(s[lo:verb.start()].strip(" ,")):
-                unnamed = verb  # resolved only if no verb in the sentence names its speaker
-        if unnamed is not None:
-            party = self.resolve_unnamed(mentions, unnamed)
-            if party is not None:
-                return party, (unnamed.start(), unnamed.start())
-        if in_quote and self.quote_speaker:
-            return self.quote_speaker, (0, 0)
-        return None, (0, 0)
-
-    @staticmethod
-    def inverted_speaker(s: str, mentions: list[Mention], verb: re.Match) -> Mention | None:
-        """"…, says Tarar", "…, says DG ISPR", "…, said the Foreign Office": the
-        speaker comes after the verb, which follows a comma."""
-        if verb.group().lower() not in ("says", "said", "say", "added", "adds", "claims", "claimed", "stated", "tweeted", "wrote"):
-            return None  # "The Taliban, meanwhile, accuses Pakistan …": Pakistan is accused, not speaking
-        if not s[:verb.start()].rstrip().endswith(",") and verb.start() > 0:
-            return None
-        after = [p for p in mentions if verb.end() <= p.start <= verb.end() + 40]
-        if not after:
-            return None
-        between = s[verb.end():after[0].start]
-        if len(re.sub(r"^[\w.'’ -]{0,40}?(?=,|$)|^\s*(?:on \w+|in a statement|late \w+)", "", s[after[0].end:]).strip(" .,;")) > 30:
-            return None  # "…, said Afghan forces had opened fire": what follows is the content, not a speaker's title
-        # Only a title may stand between: "says Information Minister Tarar".
-        return after[0] if re.fullmatch(r"\s*(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|for)\s+){0,4}", between) else None
-
-    def resolve_unnamed(self, mentions: list[Mention], verb: re.Match) -> str | None:
-        """"…, the army said": the office of the party named before it in the
-        sentence, else of the party that spoke last, else of the side opposite
-        the party it speaks about ("the army said 274 Afghan Taliban …")."""
-        s = verb.string
-        before = [m for m in mentions if m.end <= verb.start()]
-        # "…, sources say": the words come before the speaker; "the army said it …": after.
-        trailing = len(re.sub(r"^\s*(?:on|late|early|in|this)?\s*(?:\w+day|a statement|\w+ night)?", "", s[verb.end():]).strip(" .,;")) < 25
-        if before and not trailing:
-            return (self.last_speaker or before[0].name) if PREPOSED.match(s) else before[0].name  # "Pakistan's information ministry said …"
-        if before and AGENT_AFTER.match(s[before[0].end:]):
-            return before[0].name  # "Pakistan struck seven camps …, the ministry said": the one who acts speaks
-        if self.last_speaker:
-            return self.last_speaker
-        # The party the words are about is not their speaker ("Three Afghan
-        # posts destroyed, sources say"): the army that counts the other
-        # side's losses is the other side's.
-        about = before or [m for m in mentions if m.start >= verb.end()]
-        if not about:
-            return None
-        if OWN_FORCES_AFTER.match(s[about[0].end:]):
-            return about[0].name  # "the military said five Pakistani soldiers were killed": its own
-        return OTHER_SIDE.get(about[0].name)
-
-    @staticmethod
-    def speaker(s: str, mentions: list[Mention], verb_at: int, lo: int) -> Mention | None:
-        """The party in the phrase right before the reporting verb: "Pakistan's
-        military said", "Pakistan's Defence Minister, Khawaja Asif, said" (an
-        apposition), but not "… hit Kabul on Tuesday, traders said"."""
-        commas = [lo] + [lo + m.end() for m in re.finditer(r",", s[lo:verb_at])]
-        phrase_start = commas.pop()
-        # Step back over an apposition or an aside: "…, NAME, said", "X, meanwhile, accuses".
-        while commas and (not s[phrase_start:verb_at].strip(" ,") or ASIDE.fullmatch(s[phrase_start:verb_at].strip(" ,"))):
-            phrase_start = commas.pop()
-            if _nearest_before(mentions, verb_at, phrase_start):
-                break
-        phrase = s[phrase_start:verb_at]
-        if NON_PARTY_SPEAKER.search(phrase):
-            return None
-        # The head of the phrase comes first: "the United Nations mission in Afghanistan said";
-        # a party after a verb in the phrase is its object ("called Islamabad's charges false and said").
-        inside = [m for m in mentions if phrase_start <= m.start and m.end <= verb_at and not VERB_BEFORE.search(s[phrase_start:m.start])]
-        if inside:
-            return inside[0]
-        head = s[phrase_start:verb_at].strip(" ,")
-        named = [m for m in mentions if phrase_start - 3 <= m.end <= phrase_start]
-        if phrase_start > lo and named:
-            return named[-1]  # an apposition: "Haqmal, head of information in Spin Boldak, said"
-        if VERB_START.match(head):
-            subject = [m for m in mentions if m.end <= phrase_start and not VERB_BEFORE.search(s[:m.start])]
-            return subject[0] if subject else None  # "Muttaqi … called X false and said …"
-        return None
-
-    def remember(self, sentence, speaker: str | None) -> None:
-        if speaker is not None:
-            self.last_speaker = speaker
-        names = list(dict.fromkeys(m.name for m in self.parties.find(sentence.text)))
-        if names:
-            self.previous_parties = names
-        opens_quote = "“" in sentence.text or sentence.text.count('"') % 2 == 1
-        if opens_quote and not sentence.in_quote:
-            if speaker is None:
-                quote_at = min(i for i in (sentence.text.find("“"), sentence.text.find('"')) if i >= 0)
-                before = [m for m in self.parties.find(sentence.text) if m.end <= quote_at]
-                speaker = before[0].name if before else None  # the subject, who speaks
-            self.quote_speaker = speaker
 
     def asserted(self, s: str, position: int) -> bool:
         return asserted_now(s, position, self.article.published, self.baseline_mode)
@@ -637,7 +453,7 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
     if not found:
         for cue in ACCUSATION_CONTENT.finditer(s):
             lo, _ = clause_of(s, cue.start())
-            subject = _nearest_before(others, cue.end(), lo)
+            subject = nearest_before(others, cue.end(), lo)
             if subject is None or not reader.asserted(s, cue.start()):
                 continue
             found.append((subject.name, _sponsor(s, subject, cue) or s[cue.start():]))
