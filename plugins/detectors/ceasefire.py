@@ -19,15 +19,13 @@ import monitor
 from monitor.text import (
     Lowered,
     Sentence,
-    asserted_now,
-    is_background,
     is_question,
     load_data,
     load_scope,
     lowered,
     mentioned_dates,
     negated,
-    split_sentences,
+    read,
     window_before,
 )
 
@@ -173,11 +171,11 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
         return []
     speaks_of_truce = bool(TRUCE_WORD.search(text))
     found: list[tuple[int, int, str, Sentence, int]] = []  # (priority, order, value, sentence, position)
-    for sentence in split_sentences(text):
-        s = sentence.text
+    for reading in read(article, SCOPE):
+        sentence, s = reading.sentence, reading.text
         if not PREFILTER.search(s):
             continue
-        if SCOPE.sentence_elsewhere(s) and not TRUCE_WORD.search(s) or SCOPE.sentence_elsewhere(s) and not AFGHAN_SIDE.search(s):
+        if reading.elsewhere and (not TRUCE_WORD.search(s) or not AFGHAN_SIDE.search(s)):
             continue
         other_truce = TTP_TRUCE.search(s)
         for value, priority, pattern in CUES:
@@ -191,16 +189,16 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     # however the article tells it; as background it yields to a new truce.
                     if _open_war_not_declared(s, m.start()):
                         continue
-                    background = is_background(s, article.published, m.start())
+                    background = reading.time(m.start()) == "background"
                     found.append((priority if not background else 4, -sentence.index, value, sentence, m.start()))
                     break
-                if asserted_now(s, m.start(), article.published, baseline_mode):
+                if reading.asserted_now(m.start(), baseline_mode):
                     found.append((priority, -sentence.index, value, sentence, m.start()))
                     break
         hostilities = [STRONG_HOSTILITIES] + ([WEAK_HOSTILITIES] if speaks_of_truce else [])
         for pattern in hostilities:
             m = pattern.search(s)
-            if m and AFGHAN_SIDE.search(s) and asserted_now(s, m.start(), article.published, baseline_mode):
+            if m and AFGHAN_SIDE.search(s) and reading.asserted_now(m.start(), baseline_mode):
                 found.append((2, -sentence.index, "violated", sentence, m.start()))
                 break
     if not found:

@@ -36,7 +36,6 @@ from monitor.text import (
     as_aliases,
     asserted_now,
     clause_of,
-    clauses,
     find_numbers,
     load_data,
     load_officials,
@@ -45,7 +44,7 @@ from monitor.text import (
     lowered,
     nearest_before,
     parse_officials,
-    split_sentences,
+    read,
 )
 
 
@@ -297,23 +296,17 @@ def _nearest(pattern, text: str, at: int):
 POLICE = re.compile(r"^(?:police(?:men)?|policem[ae]n|levies)$", re.I)
 
 
-def _clause_casualties(sentence, claimant: str, reader: _Reader, span: tuple[int, int]) -> list[Claim]:
+def _clause_casualties(reading, claimant: str, reader: _Reader, span: tuple[int, int]) -> list[Claim]:
     """Figures with the speaker of their own clause: in "Pakistani officials put
     their losses at 23, while Afghan authorities claimed 58 Pakistani troops
     were killed", the 58 is Kabul's."""
-    s = sentence.text
-    spans = clauses(s)
-    if len(spans) == 1:
+    s = reading.text
+    if not reading.clause_speakers:
         return _casualties(s, claimant, reader, span)
     found: list[Claim] = []
-    for lo, hi in spans:
-        part = s[lo:hi]
-        speaker = claimant
-        if REPORTING.search(part) or ACCORDING.search(part):
-            own, _ = reader.claimant_of(part)
-            speaker = own or claimant
+    for lo, hi, own in reading.clause_speakers:
         shifted = (span[0] - lo, span[1] - lo)
-        found += _casualties(part, speaker, reader, shifted)
+        found += _casualties(s[lo:hi], own or claimant, reader, shifted)
     return found
 
 
@@ -541,14 +534,12 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         return []
     reader = _Reader(article, parties, baseline_mode)
     observations: list[monitor.Observation] = []
-    for sentence in split_sentences(text):
-        s = sentence.text
+    for reading in read(article, SCOPE, speakers=reader):
+        sentence, s = reading.sentence, reading.text
         if not (sentence.in_quote or PREFILTER.search(s)):
-            reader.remember(sentence, None)  # who it names still resolves "it" and "the former" later
             continue
-        claimant, span = reader.claimant(sentence)
-        reader.remember(sentence, claimant)
-        if SCOPE.sentence_elsewhere(s) or NOT_THE_CONFLICT.search(s):
+        claimant, span = reading.speaker, reading.speaker_span
+        if reading.elsewhere or NOT_THE_CONFLICT.search(s):
             continue  # another conflict, or a toll from a quake, a flood or a crime
         reciprocal = _reciprocal(s, reader)
         # "Kabul's allegations that Pakistan …": the possessor's charge, whoever speaks or denies it
@@ -561,7 +552,7 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             # "Pakistan denied …" asserts the opposite of a claim; the charge it denies is the other side's
             observations += [_observation(c, sentence) for c in claims]
             continue
-        claims += _clause_casualties(sentence, claimant, reader, span)
+        claims += _clause_casualties(reading, claimant, reader, span)
         claims += _territory(s, claimant, reader)
         if not reciprocal:  # "accused each other" is both sides' charge, read above
             claims += _accusations(s, claimant, reader, span, all_topics=baseline_mode)
