@@ -130,3 +130,39 @@ def test_gazetteer_finds_every_alias_and_its_quick_test_never_misses_one():
         if found:
             assert names.mentioned(text), text
     assert not names.mentioned("The cricket board met in Lahore.")
+
+
+SPEAKER_PLUGIN = '''
+import monitor
+from monitor.text import Gazetteer, Speakers, as_aliases, load_officials, load_scope, load_table, read
+
+DATA = "monitor.plugins.data"
+SCOPE = load_scope(DATA, "scope.toml")
+PARTIES = Gazetteer(load_table(DATA, "parties.toml", "parties")).extended(as_aliases(load_officials(DATA, "officials.toml")))
+
+
+@monitor.hookimpl
+def detect(article):
+    found = []
+    for reading in read(article, SCOPE, speakers=Speakers(PARTIES, {"Pakistan": "Afghanistan", "Afghanistan": "Pakistan"})):
+        at = reading.text.lower().find("fuel")
+        if at >= 0 and reading.speaker and not reading.elsewhere and reading.asserted_now(at):
+            found.append(monitor.Observation(subject="Fuel said by", value=reading.speaker, evidence=reading.text))
+    return found
+'''
+
+
+def test_a_plugin_reads_speakers_modality_and_scope_as_the_built_ins_do(monitor_env, rss):
+    """The guide's monitor.text.read: the same answers the built-in detectors get."""
+    (monitor_env.plugins_dir / "fuel_speakers.py").write_text(SPEAKER_PLUGIN)
+    items = [
+        {"title": "Fuel", "guid": "1", "link": "https://news.example/1", "published": "2025-11-04T08:00:00Z",
+         "summary": "Would fuel reach Kabul before winter, the Taliban's spokesman Zabihullah Mujahid asked."},
+        {"title": "Fuel", "guid": "2", "link": "https://news.example/2", "published": "2025-11-05T08:00:00Z",
+         "summary": "Afghan trucks carried no fuel through Torkham this week, says Tarar."},
+        {"title": "Fuel", "guid": "3", "link": "https://news.example/3", "published": "2025-11-06T08:00:00Z",
+         "summary": "Fuel convoys for Kabul are stuck at the Torkham border, says Information Minister Attaullah Tarar."},
+    ]
+    monitor_env.replay(rss(items))
+    assert [(a["current"], a["article"]["url"]) for a in monitor_env.alerts(detector="fuel_speakers")] == [
+        ("Pakistan", "https://news.example/3")]
