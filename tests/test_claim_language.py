@@ -65,10 +65,16 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # each verb its own figure; 'others' after posts are posts
         ("Tarar said troops had destroyed 140 Taliban checkpoints and captured 26 others.",
          [("Pakistan", "territory", "Afghanistan", 26), ("Pakistan", "territory", "Afghanistan", 140)]),
+        # blame for a named attack is its own charge, also when it names the harbouring
+        ("Islamabad accuses Kabul of sheltering the militants behind the Bajaur attack.",
+         [("Pakistan", "accusation", "Afghanistan", None)]),
+        ("The interior minister said the suicide bomber who attacked the Quetta court was an Afghan national.",
+         [("Pakistan", "accusation", "Afghanistan", None)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
-         "charge-inside-a-denial", "charge-by", "fire-on-a-crossing-town", "strike-count", "territory-each-verb"],
+         "charge-inside-a-denial", "charge-by", "fire-on-a-crossing-town", "strike-count", "territory-each-verb",
+         "named-attack-behind", "attacker-was-afghan"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

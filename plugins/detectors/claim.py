@@ -119,7 +119,9 @@ TOPICS = [
         r"\b(?:targeted|targeting|killing|killed|hit|bombed|struck)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
     ("attack", lowered(re.compile(
         r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|behind|sent|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|"
-        r"\bhandlers?\b|\bmessage (?:from|sent from)|\b(?:bomber|attackers?) (?:was|were) (?:an? )?Afghans?", re.I))),
+        r"\bhandlers?\b|\bmessage (?:from|sent from)|\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were) (?:an? |all )?Afghans?|"
+        # "blames Kabul for the Bajaur attack", "the militants behind the Quetta bombing"
+        r"\b(?:for|behind|over)\s+(?:the\s+|a\s+|last\s+\w+'s\s+)?(?:[\w'-]+\s+){0,3}?(?:attack|bombing|blast|assault|ambush|massacre)s?\b", re.I))),
     ("harbouring", lowered(re.compile(r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|host\w*|back\w*|support\w*|sponsor\w*|fund\w*|arm(?:ing|s)|soil|territory)\b", re.I))),
     ("proxy", lowered(re.compile(r"\b(?:prox(?:y|ies)|puppet|work(?:ing|s)? (?:with|for)|collu\w*|consort\w*|conspir\w*|plot\w*|behest|on behalf|India|New Delhi|Washington|United States)\b", re.I))),
     ("pressure", lowered(re.compile(r"\b(?:pressure|leverage|blackmail|illegal(?:ly)?|coerc\w*|weaponi[sz]\w*)\b", re.I))),
@@ -140,7 +142,8 @@ CALLED_A_CHARGE = lowered(re.compile(
 # Blame for a named attack, with the other side as its author.
 ATTACK_AUTHOR = lowered(re.compile(
     r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|sent|plotted)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\bhandlers? in\b|"
-    r"\bmessage (?:from|sent from)\b|\bserved in\b", re.I))
+    r"\bmessage (?:from|sent from)\b|\bserved in\b|"
+    r"\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)", re.I))
 ATTACK_WORD = re.compile(r"\b(?:attack\w*|bomb\w*|blast|assault|suicide|explosion|raid)\b", re.I)
 
 _parties = load_table(DATA, "parties.toml", "parties")
