@@ -39,9 +39,11 @@ def ceasefire_alerts(monitor_env, rss, *summaries: str) -> list[tuple[str | None
         ("Pakistan keeps the option of open war with Afghanistan should the Doha commitments be broken, its defence minister said.", []),
         # the TTP's own truce with Islamabad is another ceasefire
         ("Attacks in Khyber Pakhtunkhwa have risen since the TTP called off its ceasefire with the government, police in Peshawar said.", []),
+        # an attack from Afghan soil on a third country is not this conflict
+        ("Gunmen who crossed from Afghanistan killed three Chinese workers in Tajikistan in a cross-border attack, Tajik officials said.", []),
     ],
     ids=["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
-         "open-war-conditional", "ttp-truce"],
+         "open-war-conditional", "ttp-truce", "third-country"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert ceasefire_alerts(monitor_env, rss, summary) == expected
