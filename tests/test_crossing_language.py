@@ -241,3 +241,9 @@ def test_whom_a_permission_names_inside_it(monitor_env, rss):
     assert replay_items(monitor_env, rss, [
         "Islamabad allows WFP relief trucks to pass through Torkham from Tuesday, officials said.",
     ]) == [("Torkham", "partially_open")]
+
+
+def test_people_crossing_into_their_country_through_a_shut_crossing(monitor_env, rss):
+    assert replay_items(monitor_env, rss, [
+        "Hundreds of Afghan families crossed into Afghanistan through Angoor Adda on Thursday, with the border otherwise closed to trade.",
+    ]) == [("Angoor Adda", "partially_open")]

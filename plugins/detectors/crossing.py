@@ -125,6 +125,7 @@ STILL_SHUT_FOR_SOME = lowered(re.compile(
 SENT_THROUGH = lowered(re.compile(
     r"\b(?:(?:deport\w*|repatriat\w*|expell?\w*|sent back|pushed back)\b[^.;]{0,60}?\b(?:through|via|across|at)|"
     r"(?:returned|returning|went back|gone back|going back|go back|crossed (?:back|home)|cross(?:ed|ing)? home|head(?:ed|ing)? home|"
+    r"(?:refugees|returnees|deportees|families|Afghans|migrants) (?:[\w-]+ ){0,2}?cross(?:ed|ing)? (?:back )?into (?:Afghanistan|their (?:country|homeland))|"
     r"(?:\w+ed|\w+ing|went|gone|go|came|come|sent) (?:back )?home|(?:relief|aid|humanitarian|UN|U\.N\.|United Nations) (?:[\w-]+ ){0,2}?(?:cargo|consignments?|shipments?|supplies|containers|convoys?|trucks))"
     r"\b[^.;]{0,60}?\b(?:through|via|across))\b",
     re.I,
