@@ -41,9 +41,23 @@ def ceasefire_alerts(monitor_env, rss, *summaries: str) -> list[tuple[str | None
         ("Attacks in Khyber Pakhtunkhwa have risen since the TTP called off its ceasefire with the government, police in Peshawar said.", []),
         # an attack from Afghan soil on a third country is not this conflict
         ("Gunmen who crossed from Afghanistan killed three Chinese workers in Tajikistan in a cross-border attack, Tajik officials said.", []),
+        # events named by their month, and how a conflict began, are background
+        ("Talks in Doha ended without a deal, the first since the October clashes between Pakistan and Afghanistan, a truce official said.", []),
+        ("The fighting began when Pakistan launched air strikes on hideouts in Afghanistan's Paktika province, a report on the crisis recalled.", []),
+        # an agreement told as the earlier of two events
+        ("Border clashes left dozens dead on both sides of the Durand Line before Qatar and Turkey brokered a truce.", []),
+        # "the truce that ended the fighting" ended the fighting, not itself
+        ("Shelling across the Chaman border overnight tested the truce that ended October's border fighting, Afghan officials said.",
+         [("in_effect", "violated")]),
+        ("Pakistani forces bombed a house in Khost province overnight, the Taliban said.", [("in_effect", "violated")]),
+        ("Islamabad declared the ceasefire with Afghanistan void on Sunday after attacks in Bajaur, officials said.",
+         [("in_effect", "collapsed")]),
+        # the TTP's truce with the government, told with "a"
+        ("Violence in Bannu has risen since the TTP ended a ceasefire with the government, police said.", []),
     ],
     ids=["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
-         "open-war-conditional", "ttp-truce", "third-country"],
+         "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
+         "truce-ended-the-fighting", "forces-bombed", "declared-void", "ttp-truce-with-the-government"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert ceasefire_alerts(monitor_env, rss, summary) == expected
@@ -74,3 +88,15 @@ def test_what_holds_now_outweighs_an_earlier_day_retold(monitor_env, rss):
         "Pakistani and Afghan troops exchanged fire near Chaman on Tuesday, breaking the truce agreed in Doha, officials said.",
         "The ceasefire between the two neighbours is still holding, Taliban officials said, although troops traded fire near Chaman on February 10.",
     ) == [("in_effect", "violated"), ("violated", "in_effect")]
+
+
+def test_a_truce_declared_and_a_past_perfect_retelling(monitor_env, rss):
+    """A truce declared moves a collapse on; the same truce retold in the past
+    perfect ("had announced") is background and does not undo a breach."""
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Pakistan's defence minister declared open war on the Taliban government on Friday.",
+        "Afghanistan on Wednesday declared a truce with Pakistan for Eid, the Taliban's spokesman said.",
+        "Pakistani artillery fire on Kunar killed a civilian on Sunday, the Taliban's deputy spokesman said. "
+        "The two sides had announced a temporary ceasefire before Eid.",
+    ) == [("in_effect", "collapsed"), ("collapsed", "in_effect"), ("in_effect", "violated")]

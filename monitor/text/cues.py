@@ -50,6 +50,16 @@ RELATIVE_PAST = lowered(re.compile(
 ))
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH_RE = "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS)
+# "October's deadly border fighting", "the October clashes": events named by their month.
+MONTH_EVENT = re.compile(
+    rf"\b({_MONTH_RE})(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:clashes|fighting|hostilities|war|conflict|skirmishes|offensive|violence|escalation|flare-up)\b",
+    re.I,
+)
+# How a conflict began, told as its origin: "the fighting began when Pakistan launched air strikes".
+ORIGIN = lowered(re.compile(
+    r"\b(?:fighting|clashes|conflict|war|crisis|violence|hostilities|escalation|standoff) (?:had )?(?:began|begun|erupted|started|broke out|flared)\s+(?:\w+\s+)?(?:when|after)\b",
+    re.I,
+))
 _DATE_TEXT = rf"(?:\d{{1,2}}\s+(?:{_MONTH_RE})|(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)(?:,?\s+\d{{4}})?"
 EXPLICIT_DATE = lowered(re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})\b\.?(?:\s+(?P<y1>\d{{4}}))?|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?|in (?P<m3>{_MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?\b)",
@@ -144,8 +154,23 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
     text = sentence if position is None else sentence[: position + 40]
     if RELATIVE_PAST.search(text):
         return True
-    if PAST_PERFECT.search(text) and not REPORTED_SPEECH.search(sentence):
+    perfect = PAST_PERFECT.search(text)
+    # "X said the crossing had been shut" is reported speech; "the two sides had
+    # announced a truce" is the past perfect of the news itself.
+    if perfect and not any(not (perfect.start() <= m.start() < perfect.end()) for m in REPORTED_SPEECH.finditer(sentence)):
         return True
+    # Within the cue's own clause: "a truce after the October clashes, but on
+    # Friday the spokesman said it had collapsed" tells news in its second clause.
+    clause = text if position is None else sentence[slice(*clause_of(sentence, position))]
+    if ORIGIN.search(clause):
+        return True
+    if published is not None:
+        for m in MONTH_EVENT.finditer(sentence):
+            if position is not None and not m.start() <= position <= m.end():
+                continue  # only the cue that is itself the named event: "truce agreed after the October clashes" is still news
+            month = next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(m.group(1).lower()[:3]))
+            if month != published.month:
+                return True  # "the October clashes", told in November
     if published is not None:
         # "closed since October 12" is a state that continues: not background.
         undated = re.sub(r"\b(?:since|from)\s+(?:early |mid-|late )?" + _DATE_TEXT, " ", text, flags=re.I)

@@ -40,14 +40,13 @@ CUES: list[tuple[str, int, Lowered]] = [
         5,  # restored or newly agreed: the news that ends a breach or collapse
         lowered(re.compile(
             rf"\b(?:restor\w*|reinstat\w*|reviv\w*|renew\w*|extend\w*|agreed (?:to |on |upon )?(?:a |an |the )?(?:new |fresh |immediate |permanent |lasting |open-ended )?(?:\S+ )?|"
-            rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|brokered (?:a |an |the )?|announced (?:a |an |the )?)[\w\s-]{{0,30}}?{TRUCE}"
+            rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|brokered (?:a |an |the )?|announced (?:a |an |the )?|declared (?:a |an ))[\w\s-]{{0,30}}?{TRUCE}"
             rf"|{TRUCE}[\w\s,-]{{0,30}}?\b(?:was |has been |have been |is )?(?:restored|reinstated|extended|renewed|made (?:open-ended|permanent)|transformed into)"
             # "agreed to uphold the ceasefire", "agreed that the truce should stay in place": an agreement, not a plan
             rf"|\bagree[ds]? (?:to |on )?(?:maintain|uphold|keep|respect|observe|continue|preserve|honou?r|abide by|stick to)\w* (?:to )?(?:the |a |their |its )?(?:\w+ )?{TRUCE}"
             rf"|\bagree[ds]? that (?:the |their |a )?(?:\w+ )?{TRUCE} (?:should|would|will|must) (?:stay|remain|hold|continue|be (?:maintained|extended|upheld))"
             # both sides stop fighting for a time: "pause fighting for Eid", "halt military operations"
-            r"|\b(?:paus|halt|suspend|stopp?)(?:e|es|ed|ing|s)? (?:its |their |all |the |cross-border )?(?:military |offensive |combat )?(?:operations|offensives?|hostilities|fighting|attacks|strikes)"
-            r"|\b(?:a |an )?(?:\w+ )?(?:pause|halt|lull|suspension) (?:in|of|to) (?:the )?(?:fighting|hostilities|military operations)",
+            r"|\b(?:paus|halt|suspend|stopp?)(?:e|es|ed|ing|s)? (?:its |their |all |the |cross-border )?(?:military |offensive |combat )?(?:operations|offensives?|hostilities|fighting|attacks|strikes)",
             re.I,
         )),
     ),
@@ -64,11 +63,13 @@ CUES: list[tuple[str, int, Lowered]] = [
         4,
         lowered(re.compile(
             rf"{TRUCE}[\w\s,'’-]{{0,40}}?\b(?:has |had |have )?(?:collapsed|broken down|broke down|"
-            # "the truce ended the fighting": ended something else, it did not end
-            r"ended(?!\s+(?:the|a|an|weeks|days|months|\d+|fighting|hostilities|clashes|war|violence)\b)|"
+            # "the truce ended the fighting": ended something else, it did not end;
+            # "the truce ended on Friday", "has ended.": it did
+            r"ended(?=\s*(?:$|[.,;:]|on\b|in\b|at\b|after\b|when\b|with\b|abruptly|suddenly|today|yesterday|last\b|this\b|early|late|overnight|days|weeks|hours))|"
             r"is over|was over|are over|is dead|in tatters|unravel+ed|expired|no longer (?:holds|holding|in (?:effect|force|place)))"
             rf"|\b(?:collapse|end|breakdown) of (?:the |a )?(?:\w+ )?{TRUCE}"
             rf"|\b(?:ended|scrapped|abandoned|called off|pulled out of|withdr[ae]w\w* from|terminated|tore up|declared (?:an end to|the end of)|suspended)\s+(?:the |a |its |their )?(?:\w+ )?{TRUCE}"
+            rf"|\bdeclared (?:the |its |their )?(?:\w+ )?{TRUCE}(?: with \w+)? (?:void|over|dead|null|finished|ended)"
             r"|\b(?:full-scale|all-out|open|full) (?:war|fighting|hostilities|conflict) (?:has |have )?(?:resumed|erupted|broke out|broken out|returned)",
             re.I,
         )),
@@ -89,7 +90,9 @@ CUES: list[tuple[str, int, Lowered]] = [
         lowered(re.compile(
             rf"{TRUCE}[\w\s,-]{{0,50}}?\b(?:holds|held|holding|remains? (?:in place|in effect|in force|intact)|"
             rf"(?:was |is )?still in (?:place|effect|force)|in effect|in force|took effect|came into (?:effect|force)|continues|continued)"
-            rf"|\b(?:committed|commitment) to (?:the |a )?(?:\w+ )?{TRUCE}",
+            rf"|\b(?:committed|commitment) to (?:the |a )?(?:\w+ )?{TRUCE}"
+            # a pause or lull in the fighting is the truce holding, not news of one agreed
+            r"|\b(?:a |an )?(?:\w+ )?(?:pause|halt|lull|suspension) (?:in|of|to) (?:the )?(?:fighting|hostilities|military operations)",
             re.I,
         )),
     ),
@@ -102,6 +105,7 @@ STRONG_HOSTILITIES = lowered(re.compile(
     r"bombard(?:ment|ed|ing)|bombing raids?|aerial bombing|bombed from the air|shell(?:ed|ing)|artillery (?:fire|shelling)|"
     r"cross-border (?:fire|firing|attacks?|shelling|strikes?|raids?|fighting|clashes)|"
     r"(?:jets?|aircraft|warplanes|planes|drones?|helicopters?|gunships?)\b[\w\s,]{0,25}?\b(?:struck|bombed|hit|pounded|targeted|attacked)|"
+    r"(?:forces|troops|military|army|artillery)\b[\w\s,]{0,15}?\b(?:bombed|shelled|pounded|struck|fired on|fired at)|"
     r"rocket (?:attacks?|fire)|mortar (?:fire|shells?|attacks?)|"
     # ground attacks on the other side's forces: "attacked Pakistani border posts", "seized five Afghan posts"
     r"(?:attack(?:ed|s|ing)?|offensive(?: operations)?|assaults?|raids?|advance[ds]?)\b[\w\s,]{0,40}?\b(?:on|against) (?:the )?(?:Pakistani|Afghan|Taliban|enemy) (?:\w+ ){0,2}?(?:positions|posts|outposts|checkpoints|check posts|installations|forces|troops|pickets)|"
@@ -116,13 +120,14 @@ WEAK_HOSTILITIES = lowered(re.compile(
     r"fired (?:on|at|across|into|upon)|fighting (?:erupted|broke out))\b", re.I
 ))
 PAUSE = r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations|offensives?|hostilities|fighting|attacks|strikes)\b"
+BEFORE_THE_TRUCE = lowered(re.compile(rf"\b(?:before|until|ahead of)\b[^.;]{{0,60}}?{TRUCE}", re.I))
 TRUCE_WORD = lowered(re.compile(TRUCE, re.I))
 PREFILTER = lowered(re.compile(rf"{TRUCE}|open war|all-out war|full-scale war|total war|{PAUSE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I))
 
 _places = load_data(DATA, "places.toml")
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 AFGHAN_SIDE = lowered(re.compile(
-    r"\b(?:Afghan|Afghanistan|Kabul|Taliban|cross-border|across the border|Durand Line|"
+    r"\b(?:Afghan|Afghanistan|Kabul|(?<!Pakistani )(?<!Pakistan )Taliban|cross-border|across the border|Durand Line|"
     + "|".join(re.escape(p) for p in _places["afghanistan"]["places"])
     + r")\b",
     re.I,
@@ -132,10 +137,13 @@ SEVERITY = {"collapsed": "high", "violated": "high", "in_effect": "medium"}
 # ceasefire with the government", "a truce with the Pakistani Taliban".
 TTP = r"(?:TTP|Tehr[ei]e?k-[ie]-Taliban(?: Pakistan)?|Pakistani Taliban|Pakistan Taliban)"
 TTP_TRUCE = lowered(re.compile(
-    rf"\b{TTP}\b[^.;]{{0,60}}?\b(?:its|their|own)\s+(?:\w+\s+)?{TRUCE}|{TRUCE}\s+(?:talks\s+)?with\s+(?:the\s+)?{TTP}|\b{TTP}(?:'s|’s)?\s+(?:\w+\s+)?{TRUCE}",
+    rf"\b{TTP}\b[^.;]{{0,60}}?\b(?:its|their|own)\s+(?:\w+\s+)?{TRUCE}|{TRUCE}\s+with\s+(?:the\s+)?(?:Pakistani\s+|federal\s+)?(?:government|state|Islamabad)\b|{TRUCE}\s+(?:talks\s+)?with\s+(?:the\s+)?{TTP}|\b{TTP}(?:'s|’s)?\s+(?:\w+\s+)?{TRUCE}",
     re.I,
 ))
 OPEN_WAR = 6
+# A truce named in a clause of time is the earlier event: "before Qatar brokered a
+# truce", "since the ceasefire was agreed", "after the truce that ended …".
+EARLIER_EVENT = re.compile(r"\b(?:before|since|after|following|until)\b(?:\s+[\w'’-]+){0,5}\s*$", re.I)
 SAYS_NOT_HOLDING = re.compile(r"\b(?:not|no longer|hardly|barely) (?:holding|being)\b", re.I)
 
 
@@ -192,12 +200,16 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     background = reading.time(m.start()) == "background"
                     found.append((priority if not background else 4, -sentence.index, value, sentence, m.start()))
                     break
+                if value == "in_effect" and not baseline_mode and EARLIER_EVENT.search(s[max(0, m.start() - 50):m.start()]):
+                    continue  # "… dead before Qatar and Turkey brokered a truce": the earlier of two events, told as background
                 if reading.asserted_now(m.start(), baseline_mode):
                     found.append((priority, -sentence.index, value, sentence, m.start()))
                     break
         hostilities = [STRONG_HOSTILITIES] + ([WEAK_HOSTILITIES] if speaks_of_truce else [])
         for pattern in hostilities:
             m = pattern.search(s)
+            if m and BEFORE_THE_TRUCE.search(s, m.end()):
+                continue  # "clashes left dozens dead before Qatar brokered a truce": fighting before it, no breach of it
             if m and AFGHAN_SIDE.search(s) and reading.asserted_now(m.start(), baseline_mode):
                 found.append((2, -sentence.index, "violated", sentence, m.start()))
                 break
