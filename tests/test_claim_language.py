@@ -70,11 +70,26 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          [("Pakistan", "accusation", "Afghanistan", None)]),
         ("The interior minister said the suicide bomber who attacked the Quetta court was an Afghan national.",
          [("Pakistan", "accusation", "Afghanistan", None)]),
+        # "by his count": the speaker before; a list whose parts each have their verb and figure
+        ("Information Minister Attaullah Tarar said on Saturday that the operation was going on. By his count, 352 Taliban fighters had been killed "
+         "and more than 535 wounded, 130 of their check posts destroyed and 26 taken over.",
+         [("Pakistan", "casualties", "Afghanistan", 352), ("Pakistan", "casualties", "Afghanistan", 535),
+          ("Pakistan", "territory", "Afghanistan", 26), ("Pakistan", "territory", "Afghanistan", 130)]),
+        # a clause joined by "and that" keeps the speaker's verb of saying for its tense
+        ("The DG ISPR said 61 Afghan posts had been destroyed, and that 274 Afghan Taliban had been killed.",
+         [("Pakistan", "casualties", "Afghanistan", 274), ("Pakistan", "territory", "Afghanistan", 61)]),
+        # targets hit in named places, told by the side that struck
+        ("Tarar said Taliban military targets had been hit in Paktia and Kandahar.",
+         [("Pakistan", "strike", "Kandahar", None), ("Pakistan", "strike", "Paktia", None)]),
+        # a date far from the figures dates another event
+        ("As the war declared on February 10 entered its tenth day, Information Minister Attaullah Tarar said 583 Afghan Taliban had been killed so far.",
+         [("Pakistan", "casualties", "Afghanistan", 583)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
          "charge-inside-a-denial", "charge-by", "fire-on-a-crossing-town", "strike-count", "territory-each-verb",
-         "named-attack-behind", "attacker-was-afghan"],
+         "named-attack-behind", "attacker-was-afghan",
+         "by-his-count", "and-that-clause", "targets-hit-in", "date-of-another-event"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

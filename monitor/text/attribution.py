@@ -92,7 +92,7 @@ REPORTING = lowered(re.compile(
     r"put(?:s|ting)? (?:the )?(?:death )?toll at)\b",
     re.I,
 ))
-ACCORDING = lowered(re.compile(r"\baccording to\b", re.I))
+ACCORDING = lowered(re.compile(r"\baccording to\b|\bby (?:his|her|their|its) (?:count|tally|reckoning)\b", re.I))
 ASIDE = re.compile(
     r"(?:meanwhile|however|also|too|again|in turn|in response|for (?:its|their|his|her) part|in a statement|separately|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
@@ -105,6 +105,8 @@ NON_PARTY_SPEAKER = lowered(re.compile(
 ))
 PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
+# "By his count", "by their tally": the words of the one who spoke before.
+BY_THEIR_COUNT = re.compile(r"\b(?:by|in|according to) (?:his|her|their|its) (?:count|tally|account|estimate|figures|reckoning)\b", re.I)
 # A verb that charges someone: the party after it is accused, never the speaker.
 ACCUSING = lowered(re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w*)", re.I))
 
@@ -165,6 +167,8 @@ class Speakers:
 
     def _claimant(self, s: str, in_quote: bool) -> tuple[str | None, tuple[int, int]]:
         mentions = self.parties.find(s)
+        if self.last_speaker and BY_THEIR_COUNT.search(s):
+            return self.last_speaker, (0, 0)  # "by his count, 352 were killed": who spoke before
         for m in ACCORDING.finditer(s):
             after = [p for p in mentions if m.end() <= p.start <= m.end() + 40 and "," not in s[m.end():p.start]]
             if after:

@@ -37,7 +37,8 @@ MODAL = lowered(re.compile(
 ))
 QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 REPORTED_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|added|stated|claimed|claims|announced|confirmed|reported|according to|insisted|acknowledged|admitted|noted)\b",
+    r"\b(?:said|says|say|told|added|stated|claimed|claims|announced|confirmed|reported|according to|insisted|acknowledged|admitted|noted|"
+    r"posted|wrote|tweeted|(?:by|in) (?:his|her|their|its) (?:count|tally|account))\b",
     re.I,
 )
 PAST_PERFECT = lowered(re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ed|shut|built|held|broken|seen|begun|fought|brought|taken|led)\b", re.I))
@@ -67,6 +68,7 @@ EXPLICIT_DATE = lowered(re.compile(
 ))
 
 WINDOW = 70  # characters before a cue that can qualify it
+DATE_REACH = 60  # characters before a cue within which a written date dates it
 
 
 def window_before(sentence: str, position: int, width: int = WINDOW) -> str:
@@ -173,7 +175,10 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
                 return True  # "the October clashes", told in November
     if published is not None:
         # "closed since October 12" is a state that continues: not background.
-        undated = re.sub(r"\b(?:since|from)\s+(?:early |mid-|late )?" + _DATE_TEXT, " ", text, flags=re.I)
+        # Only a date near the cue dates it: "as the war declared on February 27
+        # entered its tenth day, the minister said 583 had been killed" is news.
+        near = text if position is None else sentence[max(0, position - DATE_REACH):position + 40]
+        undated = re.sub(r"\b(?:since|from)\s+(?:early |mid-|late )?" + _DATE_TEXT, " ", near, flags=re.I)
         for when in mentioned_dates(undated, published):
             if when < published - timedelta(days=3):
                 return True

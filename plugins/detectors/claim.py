@@ -88,7 +88,9 @@ STRIKE = lowered(re.compile(
     r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
     r"target(?:ed|ing)|attack(?:ed|s)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
     # cross-border fire told by the side that fired or was fired on
-    r"fir(?:ed|ing) (?:on|at|into|upon|towards?)|opened fire|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on))\b",
+    r"fir(?:ed|ing) (?:on|at|into|upon|towards?)|opened fire|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
+    # "defence targets had been hit in Kabul, Paktia and Kandahar"
+    r"(?:targets?|installations|positions|sites|camps|hideouts|facilities|depots) (?:had been |have been |has been |were |was )?(?:hit|struck|bombed|targeted|destroyed))\b",
     re.I,
 ))
 TTP_SITES = re.compile(r"\b(?:TTP|militant|terrorist|khawarij)\s+(?:bases|hideouts|camps|sanctuaries|training centres|positions)\b", re.I)
@@ -204,10 +206,11 @@ class _Reader(Speakers):
         return asserted_now(s, position, self.article.published, self.baseline_mode)
 
 
-def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int]) -> list[Claim]:
+def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], within: tuple[int, int] | None = None) -> list[Claim]:
+    """The tolls in sentence ``s`` (only the figures ``within`` a span of it, when given)."""
     claims: list[Claim] = []
     previous_target: str | None = None
-    numbers = [n for n in find_numbers(s) if not (skip[0] <= n.start < skip[1])]
+    numbers = [n for n in find_numbers(s) if not (skip[0] <= n.start < skip[1]) and (within is None or within[0] <= n.start < within[1])]
     i = 0
     while i < len(numbers):
         n = numbers[i]
@@ -308,8 +311,8 @@ def _clause_casualties(reading, claimant: str, reader: _Reader, span: tuple[int,
         return _casualties(s, claimant, reader, span)
     found: list[Claim] = []
     for lo, hi, own in reading.clause_speakers:
-        shifted = (span[0] - lo, span[1] - lo)
-        found += _casualties(s[lo:hi], own or claimant, reader, shifted)
+        # the whole sentence is read (its verb of saying still qualifies the clause's tense), its figures from this clause
+        found += _casualties(s, own or claimant, reader, span, within=(lo, hi))
     return found
 
 
@@ -337,10 +340,13 @@ def _territory(s: str, claimant: str, reader: _Reader) -> list[Claim]:
         posts = [p for p in POSTS.finditer(s, lo, hi)]
         if not posts or not reader.asserted(s, verb.start()):
             continue
-        # "destroyed 242 checkpoints and captured 38 others": each verb its own figure, just after it
-        after = [n for n in find_numbers(s[verb.end():min(hi, verb.end() + 40)]) if n.value is not None]
+        # Each verb its own figure, in its own part of a list: "destroyed 242
+        # checkpoints and captured 38 others", "27 posts were destroyed and nine captured".
+        seg_lo = max([lo] + [lo + m.end() for m in LIST_BREAK.finditer(s[lo:verb.start()])])
+        seg_hi = min([hi] + [verb.end() + m.start() for m in LIST_BREAK.finditer(s[verb.end():hi])])
+        own = [n for n in find_numbers(s[seg_lo:seg_hi]) if n.value is not None]
         numbers = sorted(find_numbers(s[lo:hi]), key=lambda n: (n.value is None, abs(lo + n.end - verb.start())))
-        figure = after[0].value if after else numbers[0].value if numbers else None
+        figure = own[0].value if own else numbers[0].value if numbers else None
         near = s[max(lo, posts[0].start() - 40):posts[0].end()]
         named = [m for m in PARTIES.find(near) if m.name != claimant]
         target = named[-1].name if named else OTHER_SIDE.get(claimant)
@@ -350,6 +356,7 @@ def _territory(s: str, claimant: str, reader: _Reader) -> list[Claim]:
     return claims
 
 
+LIST_BREAK = re.compile(r",|\band\b|;")
 NATURAL_EVENT = re.compile(r"\b(?:earthquake|quake|tremor|flood\w*|storm|avalanche|landslide|lightning|outbreak|drought|heatwave|cold wave)\b", re.I)
 
 
