@@ -84,12 +84,25 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # a date far from the figures dates another event
         ("As the war declared on February 10 entered its tenth day, Information Minister Attaullah Tarar said 583 Afghan Taliban had been killed so far.",
          [("Pakistan", "casualties", "Afghanistan", 583)]),
+        # a breakdown of a figure is part of it
+        ("Mujahid said Pakistani drones had bombed a house in Khost, killing nine people, all of them children except for one woman.",
+         [("Afghanistan", "casualties", "civilians", 9), ("Afghanistan", "strike", "Khost", None)]),
+        # an office that names its party by itself; an attack's dead are the speaker's own
+        ("The provincial police chief said the TTP assault on the checkpost in Bajaur killed 14 soldiers.",
+         [("Pakistan", "casualties", "Pakistan", 14)]),
+        # the other side's rockets on army sites in named cities; a capital that speaks is its government
+        ("Kabul said its forces fired rockets at Pakistani army locations in Abbottabad and Nowshera, in what Islamabad called a provocation.",
+         [("Afghanistan", "strike", "Abbottabad", None), ("Afghanistan", "strike", "Nowshera", None)]),
+        # blame for attacks named by their places, and "the work of"
+        ("The interior minister said the bombings in Bannu and Wana were the work of Afghan Taliban proxies.",
+         [("Pakistan", "accusation", "Afghanistan", None)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
          "charge-inside-a-denial", "charge-by", "fire-on-a-crossing-town", "strike-count", "territory-each-verb",
          "named-attack-behind", "attacker-was-afghan",
-         "by-his-count", "and-that-clause", "targets-hit-in", "date-of-another-event"],
+         "by-his-count", "and-that-clause", "targets-hit-in", "date-of-another-event",
+         "breakdown", "police-chief-and-own-dead", "rockets-on-army-sites", "named-attacks-work-of"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

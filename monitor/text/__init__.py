@@ -8,6 +8,7 @@ from monitor.text.attribution import (
     Speakers,
     as_aliases,
     load_officials,
+    load_titles,
     nearest_before,
     parse_officials,
     unnamed_speaker,
@@ -31,6 +32,7 @@ from monitor.text.scope import Scope, load_scope
 from monitor.text.sentences import Sentence, clause_of, clauses, split_sentences
 
 __all__ = [
+    "load_titles",
     "Reading",
     "read",
     "ACCORDING",

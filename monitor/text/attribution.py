@@ -57,6 +57,11 @@ def load_officials(package: str, filename: str) -> list[Official]:
     return parse_officials(load_data(package, filename).get("officials", []), filename)
 
 
+def load_titles(package: str, filename: str) -> dict[str, list[str]]:
+    """Offices that speak for a party by themselves (``[titles]``: party = [titles])."""
+    return {party: list(titles) for party, titles in load_data(package, filename).get("titles", {}).items()}
+
+
 def as_aliases(officials: list[Official]) -> dict[str, list[str]]:
     """``party = [names]``, to extend a Gazetteer of parties with the people
     who speak for them."""

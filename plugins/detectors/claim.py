@@ -39,6 +39,7 @@ from monitor.text import (
     find_numbers,
     load_data,
     load_officials,
+    load_titles,
     load_scope,
     load_table,
     lowered,
@@ -53,7 +54,7 @@ DATA = "monitor.plugins.data"
 DENIAL_VERB = lowered(re.compile(r"\b(?:denied|denies|rejected|rejects|dismissed|refuted|rubbished)\b", re.I))
 
 CASUALTY_VERB = lowered(re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|lives|martyr\w*|wound\w*|injur\w*|hurt|captured|"
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|lives|martyr\w*|wound\w*|injur\w*|hurt|captured|bodies|"
     r"loss(?:es)?|lost|casualt\w*|neutrali[sz]ed|eliminated|slain|perished)\b",
     re.I,
 ))
@@ -88,7 +89,8 @@ STRIKE = lowered(re.compile(
     r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
     r"target(?:ed|ing)|attack(?:ed|s)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
     # cross-border fire told by the side that fired or was fired on
-    r"fir(?:ed|ing) (?:on|at|into|upon|towards?)|opened fire|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
+    r"fir(?:ed|ing) (?:\w+ ){0,2}?(?:on|at|into|upon|towards?)|opened fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
+    r"(?:drones?|jets?|aircraft|warplanes|artillery|shells?|rockets?|missiles?|mortars?) (?:\w+ ){0,2}?(?:hit|struck|landed (?:on|in))|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
     # "defence targets had been hit in Kabul, Paktia and Kandahar"
     r"(?:targets?|installations|positions|sites|camps|hideouts|facilities|depots) (?:had been |have been |has been |were |was )?(?:hit|struck|bombed|targeted|destroyed))\b",
     re.I,
@@ -120,7 +122,7 @@ TOPICS = [
     ("civilians", lowered(re.compile(
         r"\b(?:targeted|targeting|killing|killed|hit|bombed|struck)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
     ("attack", lowered(re.compile(
-        r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|behind|sent|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|"
+        r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|behind|sent|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\b(?:work|handiwork) of\b|"
         r"\bhandlers?\b|\bmessage (?:from|sent from)|\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were) (?:an? |all )?Afghans?|"
         # "blames Kabul for the Bajaur attack", "the militants behind the Quetta bombing"
         r"\b(?:for|behind|over)\s+(?:the\s+|a\s+|last\s+\w+'s\s+)?(?:[\w'-]+\s+){0,3}?(?:attack|bombing|blast|assault|ambush|massacre)s?\b", re.I))),
@@ -142,16 +144,21 @@ CALLED_A_CHARGE = lowered(re.compile(
     r"\bcall(?:ed|ing|s)? (?:the |it |this )?(?:\w+ )?(?:attack|bombing|blast|strike) (?:a )?message|"
     r"\b(?:condemn\w*|denounc\w*)\b[^.;]{0,50}?\b(?:violation|breach|aggression|crime|attack on|assault on)", re.I))
 # Blame for a named attack, with the other side as its author.
+BLAME = re.compile(r"\bblam(?:e|es|ed|ing)\b", re.I)
 ATTACK_AUTHOR = lowered(re.compile(
-    r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|sent|plotted)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\bhandlers? in\b|"
+    r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|sent|plotted|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\bhandlers? in\b|"
+    r"\b(?:the )?(?:work|handiwork) of\b|"
     r"\bmessage (?:from|sent from)\b|\bserved in\b|"
     r"\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)", re.I))
-ATTACK_WORD = re.compile(r"\b(?:attack\w*|bomb\w*|blast|assault|suicide|explosion|raid)\b", re.I)
+# A named attack is one attack: "the Bajaur attack", "the attackers", "the bomber";
+# "the recent attacks were directed from Afghanistan" is the harbouring charge.
+ATTACK_WORD = re.compile(r"\b(?:attack|attackers?|bomber|bombers|bombing|blast|assault|suicide attack|explosion|raid|ambush)\b(?!s\b)", re.I)
 
 _parties = load_table(DATA, "parties.toml", "parties")
 _places = load_data(DATA, "places.toml")
 OFFICIALS = load_officials(DATA, "officials.toml")
-PARTIES = Gazetteer(_parties).extended(as_aliases(OFFICIALS))  # an official's name is their party's mention
+# An official's name, or an office that names its party ("the IGP"), is that party's mention.
+PARTIES = Gazetteer(_parties).extended(as_aliases(OFFICIALS)).extended(load_titles(DATA, "officials.toml"))
 PLACES = Gazetteer({p: [] for p in _places["afghanistan"]["places"] + _places["pakistan"]["places"]})
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 PREFILTER = lowered(re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}|{RECIPROCAL.pattern}|\ballegations?\b|\baccusations?\b", re.I))
@@ -220,6 +227,8 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
         verb = CASUALTY_VERB.search(near)
         if not verb:
             continue
+        if BREAKDOWN_BEFORE.search(s[max(lo, n.start - 40):n.start]):
+            continue  # "ten people, all of them children except one woman", "including three women": part of a figure said
         noun = NOUN_AFTER.match(s[n.end:])
         if noun is not None and NOT_PEOPLE_AFTER.match(s[n.end + noun.end():]):
             continue  # "three Afghan Taliban posts": the number counts posts, not people
@@ -237,6 +246,9 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
             counted = COUNT_OF.search(s[max(lo, n.start - 120):n.start])
             target = previous_target if previous_target is not None and joined else _counted_target(counted, claimant) if counted else None
             noun_end = n.end
+        elif (OWN_LOSS_BEFORE.search(s[max(lo, n.start - 30):n.start]) or ATTACK_KILLED.search(s[max(lo, n.start - 60):n.start])) \
+                and not CIVILIAN.match(noun.group("noun")) and not MILITANT.match(noun.group("noun")) and not PARTIES.find(noun.group("mods")):
+            target, noun_end = claimant, n.end + noun.end()  # "admitted losing 23 soldiers": its own
         else:
             after_noun = s[n.end + noun.end():n.end + noun.end() + 30]
             # "3 soldiers killed", "soldiers were killed", "soldiers died": the voice says whose
@@ -311,9 +323,28 @@ def _clause_casualties(reading, claimant: str, reader: _Reader, span: tuple[int,
         return _casualties(s, claimant, reader, span)
     found: list[Claim] = []
     for lo, hi, own in reading.clause_speakers:
+        if own is None and _apart(s, lo, hi, span):
+            continue  # "22 militants killed in Bannu; TTP faction claims attack": a semicolon keeps the speaker to its clause
         # the whole sentence is read (its verb of saying still qualifies the clause's tense), its figures from this clause
         found += _casualties(s, own or claimant, reader, span, within=(lo, hi))
     return found
+
+
+def _apart(s: str, lo: int, hi: int, speaker_span: tuple[int, int]) -> bool:
+    """Is the clause [lo, hi) cut off by a semicolon from where the speaker is named?"""
+    at = speaker_span[0]
+    if at == 0 and speaker_span[1] == 0:
+        return False  # a speaker carried over from before: no place in this sentence
+    between = s[min(hi, at):max(lo, at)]
+    return ";" in between
+
+
+# "that assault on a security post killed 11 soldiers": the attack's dead are the speaker's side
+ATTACK_KILLED = re.compile(r"\b(?:attack|assault|bombing|blast|bomber|explosion|ambush|raid)\b[^.;]{0,40}?\b(?:killed|killing|martyred)\s+(?:at least |more than )?$", re.I)
+BREAKDOWN_BEFORE = re.compile(
+    r"\b(?:including|among them|of whom|of them|except(?: for)?|but|among the (?:dead|victims|wounded|injured))\s+(?:\w+\s+){0,1}$", re.I
+)
+OWN_LOSS_BEFORE = re.compile(r"\b(?:losing|lost|loss of|admitted|acknowledged|conceded|its own|their own|our)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = False) -> str | None:
@@ -346,7 +377,8 @@ def _territory(s: str, claimant: str, reader: _Reader) -> list[Claim]:
         seg_hi = min([hi] + [verb.end() + m.start() for m in LIST_BREAK.finditer(s[verb.end():hi])])
         own = [n for n in find_numbers(s[seg_lo:seg_hi]) if n.value is not None]
         numbers = sorted(find_numbers(s[lo:hi]), key=lambda n: (n.value is None, abs(lo + n.end - verb.start())))
-        figure = own[0].value if own else numbers[0].value if numbers else None
+        before = [n for n in find_numbers(s[lo:verb.start()]) if n.value is not None]
+        figure = own[0].value if own else before[-1].value if before else numbers[0].value if numbers else None
         near = s[max(lo, posts[0].start() - 40):posts[0].end()]
         named = [m for m in PARTIES.find(near) if m.name != claimant]
         target = named[-1].name if named else OTHER_SIDE.get(claimant)
@@ -373,6 +405,12 @@ MILITANT_ATTACK = re.compile(r"\b(?:suicide|bomber|blast|explosion|militants?|te
 CONTAINED = re.compile(r"^(?:'s|’s)\s+$|^\s+(?:district|area|village|town|region)s?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 
 
+# "fired rockets at Pakistani army locations in Nowshera": the target is Pakistan's forces.
+PAKISTANI_MILITARY_TARGET = re.compile(
+    r"\b(?:at|on|against)\s+(?:the\s+)?Pakistani\s+(?:army\s+|military\s+|security\s+|border\s+|air\s+)?"
+    r"(?:locations|positions|posts|installations|bases|sites|targets|forces|troops|checkposts|cantonments?|air ?bases?)\b",
+    re.I,
+)
 PAKISTANI_FORCES = re.compile(
     r"\b(?:Pakistani|security forces|troops|army|military|jets|gunships|ISPR|forces)\b", re.I
 )
@@ -381,7 +419,7 @@ PAKISTANI_FORCES = re.compile(
 def _forces_struck(clause: str, cue_at: int) -> bool:
     """Inside Pakistan, a strike is the other side's forces firing across the
     border, or Pakistan's forces striking the TTP; never a militants' bombing."""
-    if AFGHAN_FORCES.search(clause):
+    if AFGHAN_FORCES.search(clause) or PAKISTANI_MILITARY_TARGET.search(clause, cue_at):
         return True
     agent = clause[:cue_at]
     bombing = re.match(r"\s*\w*\s*(?:suicide|bomb|blast|explosion)", clause[cue_at:cue_at + 30], re.I)
@@ -389,11 +427,12 @@ def _forces_struck(clause: str, cue_at: int) -> bool:
 
 
 def _struck_places(places: list[Mention], text: str) -> list[str]:
-    """The places struck, a district folded into its province."""
+    """The places struck, a district folded into its province; a capital that
+    speaks ("what Islamabad called …", "which Islamabad says") is its government."""
     names: list[str] = []
     skip: set[int] = set()
     for i, place in enumerate(places):
-        if i in skip:
+        if i in skip or SPEAKS_AFTER.match(text[place.end:]):
             continue
         nxt = places[i + 1] if i + 1 < len(places) else None
         if nxt is not None and CONTAINED.match(text[place.end:nxt.start]):
@@ -405,6 +444,7 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+SPEAKS_AFTER = re.compile(r"^\s+(?:\w+ly\s+)?(?:says|said|called|calls|claims|claimed|accused|accuses|blamed|blames|denied|denies|rejected|rejects|wants|insists|insisted)\b", re.I)
 THE_PLACE = re.compile(r"^\s+(?:the|that|this)\s+(?:district|area|town|village|city|province|border town)\b", re.I)
 TARGET_COUNT = re.compile(
     r"^\s+(?:at least |more than |some |over )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?)\s+"
@@ -432,13 +472,15 @@ def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
             continue  # a militant attack inside Pakistan: its toll and the blame are the claims
         if not reader.asserted(s, cue.start()):
             continue
-        targets = _struck_places(places, window) or ["TTP"]
+        targets = _struck_places(places, window) or (["TTP"] if TTP_SITES.search(s[cue.start():hi]) else [])
+        if not targets:
+            continue
         # "struck seven militant camps": the number of targets is the claim's figure
         count = TARGET_COUNT.search(s[cue.end():min(hi, cue.end() + 60)])
         figure = next((n.value for n in find_numbers(count.group())), None) if count else None
         for target in targets:
-            claims.append(Claim(claimant, "strike", target, figure, None, f"{claimant}: strike on {target}", "medium"))
-        break
+            if not any(c.target == target for c in claims):  # "fire on Kunar …, and troops fired on Paktika": each place its strike
+                claims.append(Claim(claimant, "strike", target, figure, None, f"{claimant}: strike on {target}", "medium"))
     return claims
 
 
@@ -477,6 +519,14 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
     claims = []
     for target, charge in found:
         topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
+        if "attack" in topics and not _names_an_attack(s):
+            topics.remove("attack")  # handlers of "the recent attacks": no one attack named
+            topics = topics or ["harbouring"]
+        authored = BLAME.search(s) or ATTACK_AUTHOR.search(s)
+        if authored and _names_an_attack(s) and "attack" not in topics and topics[0] in ("proxy", "harbouring", "other"):
+            # "minister blames 'Afghan Taliban proxies'" for the bombing told beside it;
+            # "the bombings in Bannu and Wana were the work of Afghan Taliban proxies"
+            topics.insert(0, "attack")
         for topic in topics if all_topics else topics[:1]:
             claims.append(_accusation(claimant, target, topic))
     return claims
@@ -510,10 +560,21 @@ def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
     return claims
 
 
+ANY_ATTACK = re.compile(r"\b(?:attacks|bombings|blasts|assaults|raids)\b", re.I)
+
+
+def _names_an_attack(s: str) -> bool:
+    """One attack ("the Bajaur attack", "the bomber"), or attacks named by
+    their places ("the bombings in Islamabad, Bajaur and Bannu")."""
+    if ATTACK_WORD.search(s):
+        return True
+    return any(PLACES.find(s[m.start():m.end() + 45]) for m in ANY_ATTACK.finditer(s))
+
+
 def _attack_blame(s: str, others: list[Mention]):
     """A named attack laid at the other side's door: "the bombers took orders
     from handlers in Afghanistan", "carried out by Afghan Taliban proxies"."""
-    if not ATTACK_WORD.search(s):
+    if not _names_an_attack(s):
         return None
     for cue in ATTACK_AUTHOR.finditer(s):
         if any(cue.start() <= m.start <= cue.end() + 40 for m in others):
@@ -544,12 +605,14 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         return []
     reader = _Reader(article, parties, baseline_mode)
     observations: list[monitor.Observation] = []
+    # A story about a quake or a flood: its later sentences' tolls are the disaster's too.
+    disaster = bool(NOT_THE_CONFLICT.search(article.title or ""))
     for reading in read(article, SCOPE, speakers=reader):
         sentence, s = reading.sentence, reading.text
         if not (sentence.in_quote or PREFILTER.search(s)):
             continue
         claimant, span = reading.speaker, reading.speaker_span
-        if reading.elsewhere or NOT_THE_CONFLICT.search(s):
+        if reading.elsewhere or NOT_THE_CONFLICT.search(s) or (disaster and not CONFLICT_WORDS.search(s)):
             continue  # another conflict, or a toll from a quake, a flood or a crime
         reciprocal = _reciprocal(s, reader)
         # "Kabul's allegations that Pakistan …": the possessor's charge, whoever speaks or denies it
@@ -580,6 +643,9 @@ NOT_THE_CONFLICT = re.compile(
     r"honou?r killing|family feud|land dispute|stampede|gas cylinder|building collapse|roof collapse|drown\w*)\b",
     re.I,
 )
+
+
+CONFLICT_WORDS = re.compile(r"\b(?:strikes?|shell\w*|fighting|clash\w*|attack\w*|firing|fired|bomb\w*|raids?|troops|forces|militants?|ceasefire|truce)\b", re.I)
 
 
 def _observation(claim: Claim, sentence) -> monitor.Observation:
