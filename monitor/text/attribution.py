@@ -204,9 +204,6 @@ class Speakers:
             party = self.speaker(s, mentions, verb.start(), lo)
             if party is not None:
                 return party.name, (party.start, party.end)
-            after = [p for p in mentions if verb.end() <= p.start <= verb.end() + 25]
-            if after and s[verb.end():after[0].start].strip() in ("", "the") and not ACCUSING.match(verb.group()):
-                return after[0].name, (after[0].start, after[0].end)
             if unnamed is None and unnamed_speaker(s[lo:verb.start()]) and not NON_PARTY_SPEAKER.search(s[lo:verb.start()].strip(" ,")):
                 unnamed = verb  # resolved only if no verb in the sentence names its speaker
         if unnamed is not None:

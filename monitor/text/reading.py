@@ -95,12 +95,14 @@ def read(article, scope: Scope | None = None, speakers: Speakers | None = None) 
                 speakers.remember(sentence, None)  # who it names still resolves "it" and "the former" later
                 continue
             reading.speaker, reading.speaker_span = speakers.claimant(sentence)
-            speakers.remember(sentence, reading.speaker)
             spans = clauses(sentence.text)
             if len(spans) > 1:
+                # Read before this sentence is remembered: "he said" in a clause
+                # means who spoke before, not a party this sentence names.
                 reading.clause_speakers = tuple(
                     (lo, hi, speakers.claimant_of(sentence.text[lo:hi])[0])
                     if REPORTING.search(sentence.text[lo:hi]) or ACCORDING.search(sentence.text[lo:hi]) else (lo, hi, None)
                     for lo, hi in spans
                 )
+            speakers.remember(sentence, reading.speaker)
     return readings

@@ -364,9 +364,24 @@ def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = Fal
     return OTHER_SIDE.get(claimant)
 
 
-def _territory(s: str, claimant: str, reader: _Reader) -> list[Claim]:
+def _clause_territory(reading, claimant: str, reader: _Reader, span: tuple[int, int]) -> list[Claim]:
+    """Posts taken or destroyed, each clause with its own speaker (as for tolls)."""
+    s = reading.text
+    if not reading.clause_speakers:
+        return _territory(s, claimant, reader)
+    found: list[Claim] = []
+    for lo, hi, own in reading.clause_speakers:
+        if own is None and _apart(s, lo, hi, span):
+            continue
+        found += [c for c in _territory(s, own or claimant, reader, within=(lo, hi)) if c not in found]
+    return found
+
+
+def _territory(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | None = None) -> list[Claim]:
     claims = []
     for verb in TERRITORY_VERB.finditer(s):
+        if within is not None and not within[0] <= verb.start() < within[1]:
+            continue
         lo, hi = clause_of(s, verb.start())
         posts = [p for p in POSTS.finditer(s, lo, hi)]
         if not posts or not reader.asserted(s, verb.start()):
@@ -445,6 +460,7 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
 
 
 SPEAKS_AFTER = re.compile(r"^\s+(?:\w+ly\s+)?(?:says|said|called|calls|claims|claimed|accused|accuses|blamed|blames|denied|denies|rejected|rejects|wants|insists|insisted)\b", re.I)
+NARRATED_AFTER = re.compile(r"\b(?:after|before|following|since)\b", re.I)
 THE_PLACE = re.compile(r"^\s+(?:the|that|this)\s+(?:district|area|town|village|city|province|border town)\b", re.I)
 TARGET_COUNT = re.compile(
     r"^\s+(?:at least |more than |some |over )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?)\s+"
@@ -472,6 +488,9 @@ def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
             continue  # a militant attack inside Pakistan: its toll and the blame are the claims
         if not reader.asserted(s, cue.start()):
             continue
+        said = REPORTING.search(s, 0, cue.start())
+        if said and NARRATED_AFTER.search(s, said.end(), cue.start()):
+            continue  # "Asif announced open war after Pakistani jets hit Kabul": the outlet's narration, not his claim
         targets = _struck_places(places, window) or (["TTP"] if TTP_SITES.search(s[cue.start():hi]) else [])
         if not targets:
             continue
@@ -626,7 +645,7 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             observations += [_observation(c, sentence) for c in claims]
             continue
         claims += _clause_casualties(reading, claimant, reader, span)
-        claims += _territory(s, claimant, reader)
+        claims += _clause_territory(reading, claimant, reader, span)
         if not reciprocal:  # "accused each other" is both sides' charge, read above
             claims += _accusations(s, claimant, reader, span, all_topics=baseline_mode)
         # A strike told by the side that struck or was struck is its own claim,
