@@ -15,6 +15,8 @@ def score(monitor_env, dataset) -> dict:
 
 def assert_quality(report: dict) -> None:
     for detector in ("ceasefire", "crossing", "claim"):
+        if detector not in report["detectors"]:
+            continue  # the batch expects none of its alerts and none was raised
         f1 = report["detectors"][detector]["f1"]
         assert f1 >= 0.90, f"{detector}: F1 {f1} < 0.90; misses {report['misses']} false alerts {report['false_alerts']}"
     assert report["silent"]["share"] >= 0.95, report["false_alerts"]
