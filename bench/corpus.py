@@ -42,9 +42,9 @@ OUTLETS = [
     Outlet("Dawn", "https://www.dawn.com", 300, False, False, "/news/{id}/{slug}"),
     Outlet("The Express Tribune", "https://tribune.com.pk", 300, False, False, "/story/{id}/{slug}"),
     Outlet("TOLOnews", "https://tolonews.com", 270, True, False, "/afghanistan-{id}"),
-    Outlet("Pajhwok", "https://pajhwok.com", 270, True, True, "/{year}/{month:02d}/{day:02d}/{slug}/"),
-    Outlet("Khaama Press", "https://www.khaama.com", 270, True, True, "/{slug}/"),
-    Outlet("Ariana News", "https://www.ariananews.af", 270, True, True, "/{slug}/"),
+    Outlet("Pajhwok", "https://pajhwok.com", 270, True, True, "/{year}/{month:02d}/{day:02d}/{slug}-{id}/"),
+    Outlet("Khaama Press", "https://www.khaama.com", 270, True, True, "/{slug}-{id}/"),
+    Outlet("Ariana News", "https://www.ariananews.af", 270, True, True, "/{slug}-{id}/"),
 ]
 
 
@@ -59,6 +59,7 @@ class Story:
     category: str
     published: datetime
     link: str
+    guid: str
 
 
 # -- the words the stories are made of -----------------------------------------
@@ -114,7 +115,7 @@ TOPICS: dict[str, dict] = {
         "{pk_cricketer} stars as Pakistan beat {opponent} in {pk_city}",
         "Pakistan name {n}-man squad for {opponent} series, {pk_cricketer} recalled",
         "{af_cricketer} leads Afghanistan to {n}-run win over {opponent}",
-        "PCB confirms {venue} as venue for tri-series final",
+        "PCB confirms {venue} as venue for {opponent} series in {month}",
     ], sentences=[
         "{pk_cricketer} scored {m} off {n} balls as Pakistan chased down {opponent}'s total with {k} overs to spare at {venue} on {day}.",
         "Afghanistan's {af_cricketer} took {k} wickets for {m} runs to bowl {opponent} out for {r} in {n} overs.",
@@ -149,7 +150,7 @@ TOPICS: dict[str, dict] = {
         "IMF staff reach agreement with Pakistan on ${bn}bn review",
         "{pk_official} says IMF targets on track",
         "Pakistan seeks IMF nod for relief on {commodity} tax",
-        "IMF mission arrives in Islamabad for budget talks",
+        "IMF mission arrives in Islamabad for {month} talks on ${bn}bn tranche",
     ], sentences=[
         "An International Monetary Fund mission reached a staff-level agreement with Pakistan on {day} on the {ord} review of its ${bn} billion loan programme.",
         "{pk_official} told a news conference in Islamabad that the country had met {n} of the {n2} structural benchmarks set by the Fund.",
@@ -181,7 +182,7 @@ TOPICS: dict[str, dict] = {
     ]),
     "politics": dict(afghan=False, category="Pakistan", titles=[
         "{party} announces protest in {pk_city} on {day}",
-        "Senate passes bill on {commodity} pricing after heated debate",
+        "Senate passes bill on {commodity} pricing as {party} walks out",
         "{pk_official} meets {party} leaders over by-elections",
         "By-election in {pk_city}: {party} candidate wins by {n} votes",
     ], sentences=[
@@ -231,7 +232,7 @@ TOPICS: dict[str, dict] = {
         "The bench observed that the provincial government of {pk_province} had failed to implement its earlier order on {commodity} prices.",
     ]),
     "af_economy": dict(afghan=True, category="Economy", titles=[
-        "Afghani gains against dollar in Kabul money markets",
+        "Afghani gains {k} per cent against dollar in {af_city} money markets",
         "Afghanistan exports {af_goods} worth ${n}m to Central Asia",
         "{af_official} says {n} new factories opened in {af_city}",
         "Kabul traders complain of falling demand for {af_goods}",
@@ -251,7 +252,7 @@ TOPICS: dict[str, dict] = {
         "{n} schools rebuilt in {af_province} with donor funds",
         "Drought leaves {n} families in need in {af_province}, aid groups say",
         "Kabul municipality begins work on {k}-km road",
-        "Afghan girls mark {n} days out of secondary school",
+        "Girls in {af_city} mark {n} days out of secondary school",
     ], sentences=[
         "The Kabul municipality said work on a {k}-kilometre road in the city's {ord} district would be finished by {month}.",
         "Aid groups said {n} families in {af_province} faced food shortages after a {k}-year drought dried up wells.",
@@ -300,7 +301,7 @@ CONFLICT: dict[str, dict] = {
         "{crossing} border crossing closed after firing, traders stranded",
         "Pakistan reopens {crossing} crossing for trade after {k} days",
         "{crossing} opened for returning refugees only",
-        "Trucks pile up as {crossing} stays shut",
+        "{n} trucks pile up as {crossing} stays shut",
     ], sentences=[
         "Pakistani authorities closed the {crossing} border crossing with Afghanistan on {day} after an exchange of fire between the two sides' forces.",
         "Officials said the {crossing} crossing was reopened for trade and travellers on {day} after {k} days of closure.",
@@ -314,7 +315,7 @@ CONFLICT: dict[str, dict] = {
     "ceasefire": dict(category="World", titles=[
         "Pakistan, Afghanistan agree to extend ceasefire after {talks_city} talks",
         "Taliban accuse Pakistan of violating truce in {af_border_province}",
-        "Ceasefire holds along Durand Line, officials say",
+        "Ceasefire holds along Durand Line for {k2} days, officials in {pk_border_district} say",
         "Islamabad and Kabul to meet again in {talks_city} on truce",
     ], sentences=[
         "Pakistan and Afghanistan agreed on {day} to extend their ceasefire after a round of talks in {talks_city} mediated by {mediator}.",
@@ -329,7 +330,7 @@ CONFLICT: dict[str, dict] = {
     "strike": dict(category="World", titles=[
         "Airstrikes hit {af_border_province}, Taliban say {k} killed",
         "Border clash in {pk_border_district} leaves soldiers dead",
-        "Taliban forces attack Pakistani posts along the border",
+        "Taliban forces attack Pakistani posts in {pk_border_district}",
     ], sentences=[
         "Pakistani aircraft struck targets in Afghanistan's {af_border_province} province overnight, killing {k} people, Taliban officials said.",
         "The ISPR said {k} soldiers were martyred when Afghan Taliban forces attacked border posts in {pk_border_district} on {day}.",
@@ -341,7 +342,7 @@ CONFLICT: dict[str, dict] = {
     "claims": dict(category="Pakistan", titles=[
         "ISPR says {n} militants killed in {pk_border_district} operation",
         "Mujahid says {n} Pakistani soldiers killed in border fighting",
-        "Kabul and Islamabad trade casualty claims after clashes",
+        "Kabul and Islamabad trade casualty claims after {day}'s clashes in {pk_border_district}",
     ], sentences=[
         "The military's media wing said {n} militants were killed in an operation in {pk_border_district} after they tried to cross from Afghanistan.",
         "Zabihullah Mujahid said {n} Pakistani soldiers were killed and {k} posts destroyed in retaliatory attacks.",
@@ -400,8 +401,14 @@ class _Writer:
             if text not in self.used:
                 self.used.add(text)
                 return text
-        # The template's slots are exhausted: say something of its own.
-        text = f"{_fill(template, self.rng)[:-1]}, according to report {self.seed}-{self.count}-{len(self.used)}."
+        # The template's slots are exhausted: a dateline, as the agencies write them.
+        for _ in range(50):
+            city = self.rng.choice(SLOTS["pk_city"] + SLOTS["af_city"]).upper()
+            text = f"{city}, Nov {self.rng.randint(1, 28)}: {_fill(template, self.rng)}"
+            if text not in self.used:
+                self.used.add(text)
+                return text
+        text = f"{_fill(template, self.rng)[:-1]} (report {self.seed}-{self.count}-{len(self.used)})."
         self.used.add(text)
         return text
 
@@ -433,7 +440,9 @@ class _Writer:
         link = outlet.site + outlet.path.format(
             id=link_id, slug=_slug(title), year=published.year, month=published.month, day=published.day
         )
-        return Story(outlet, kind, topic, title, paragraphs, rng.choice(SLOTS["reporter"]), spec["category"], published, link)
+        # WordPress gives each post a permanent "?p=ID" guid; the others use the link.
+        guid = f"{outlet.site}/?p={link_id}" if outlet.full_text else link
+        return Story(outlet, kind, topic, title, paragraphs, rng.choice(SLOTS["reporter"]), spec["category"], published, link, guid)
 
 
 def stories(count: int, conflict_share: float = CONFLICT_SHARE, seed: int = 7, outlet: Outlet | None = None) -> list[Story]:
@@ -465,7 +474,7 @@ def rss(outlet: Outlet, items: list[Story]) -> bytes:
             description, body = html, ""
         parts.append(
             f"<item><title>{escape(story.title)}</title><link>{story.link}</link>"
-            f"<guid isPermaLink=\"true\">{story.link}</guid>"
+            f"<guid isPermaLink=\"{'false' if outlet.full_text else 'true'}\">{story.guid}</guid>"
             f"<pubDate>{format_datetime(story.published.astimezone(tz))}</pubDate>"
             f"<dc:creator><![CDATA[{story.author}]]></dc:creator><category><![CDATA[{story.category}]]></category>"
             f"<description><![CDATA[{description}]]></description>{body}</item>"

@@ -1,0 +1,153 @@
+"""monitor against lemon24/reader on the same feeds, in one run.
+
+reader (https://pypi.org/project/reader/) is the Python feed reader a user
+might pick instead: it fetches (requests), parses (feedparser) and stores
+(SQLite). monitor does the same and also runs its detectors, judges state and
+stores alerts. Both read the same feeds, shaped like the default ones
+(bench/corpus.py: 200 feeds x 50 entries, 5 % about the conflict), served over
+HTTP on 127.0.0.1 by a server in a process of its own, with keep-alive and
+ETags.
+
+Whole passes, each on a fresh database:
+- first pass: every feed new, every entry stored;
+- second pass: the same feeds, unchanged (the server answers 304 to both);
+- second pass, server ignoring conditional GET (bodies downloaded again).
+
+reader gets its own default update path, ``Reader.update_feeds()``, with the
+same number of worker threads as monitor's ``[fetch] concurrency`` and
+``scheduled=False`` so that, like ``monitor once``, it fetches every feed on
+every pass (its default would skip feeds updated within the hour). monitor's
+pass is ``monitor once``'s: ``Pipeline.poll_all``, deliveries left out (reader
+has none).
+
+The two alternate (which goes first changes every round); each round serves a
+corpus of its own, so no text cache in monitor carries over from the last
+round. Reported: medians per system and their ratio. Targets: monitor no
+slower than reader on the first pass and on the unchanged second pass.
+
+    pip install -e '.[bench]'
+    python bench/peer.py [--feeds 200] [--entries 50] [--rounds 3] [--concurrency 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import CONFLICT_SHARE, documents  # noqa: E402
+from load import open_app, serve  # noqa: E402
+
+from monitor.log import configure  # noqa: E402
+from monitor.models import Feed  # noqa: E402
+from monitor.pipeline import Pipeline  # noqa: E402
+
+try:
+    from reader import make_reader
+except ImportError:  # pragma: no cover
+    raise SystemExit("bench/peer.py needs reader: pip install -e '.[bench]'") from None
+
+SECOND_PASSES = 3  # each round; a second pass takes well under a second
+
+
+def monitor_passes(urls: list[str], concurrency: int, tmp: str, seconds: int) -> tuple[float, list[float], int]:
+    app = open_app(tmp, concurrency)
+    pipeline = Pipeline(app, notify=False)
+    feeds = [Feed(name=f"feed {i}", url=url) for i, url in enumerate(urls)]
+    try:
+        started = time.perf_counter()
+        outcomes = pipeline.poll_all(feeds)
+        first = time.perf_counter() - started
+        failed = [f.name for f, o in zip(feeds, outcomes) if o is None]
+        assert not failed, f"monitor: {len(failed)} feeds failed"
+        stored = app.store.article_count()
+        later = []
+        for _ in range(seconds):
+            started = time.perf_counter()
+            pipeline.poll_all(feeds)
+            later.append(time.perf_counter() - started)
+    finally:
+        pipeline.close()
+        app.close()
+    return first, later, stored
+
+
+def reader_passes(urls: list[str], concurrency: int, tmp: str, seconds: int) -> tuple[float, list[float], int]:
+    reader = make_reader(str(Path(tmp) / "reader.sqlite"))
+    try:
+        for url in urls:
+            reader.add_feed(url)
+        started = time.perf_counter()
+        reader.update_feeds(workers=concurrency, scheduled=False)
+        first = time.perf_counter() - started
+        broken = [f.url for f in reader.get_feeds() if f.last_exception]
+        assert not broken, f"reader: {len(broken)} feeds failed, e.g. {broken[0]}"
+        stored = reader.get_entry_counts().total
+        later = []
+        for _ in range(seconds):
+            started = time.perf_counter()
+            reader.update_feeds(workers=concurrency, scheduled=False)
+            later.append(time.perf_counter() - started)
+    finally:
+        reader.close()
+    return first, later, stored
+
+
+def one_round(seed: int, args, etag: bool, results: dict[str, dict[str, list[float]]], order: list[str]) -> dict[str, int]:
+    docs = documents(args.feeds, args.entries, args.conflict_share, seed)
+    server = serve({f"/feed/{i}.xml": doc for i, doc in enumerate(docs)}, etag=etag)
+    port = server.server_address[1]
+    urls = [f"http://127.0.0.1:{port}/feed/{i}.xml" for i in range(len(docs))]
+    runs: dict[str, Callable] = {"monitor": monitor_passes, "reader": reader_passes}
+    stored = {}
+    try:
+        for who in order:
+            with tempfile.TemporaryDirectory() as tmp:
+                first, later, stored[who] = runs[who](urls, args.concurrency, tmp, SECOND_PASSES)
+            results[who]["first"].append(first)
+            results[who]["second" if etag else "second, no ETag"].extend(later)
+    finally:
+        server.shutdown()
+    return stored
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--feeds", type=int, default=200)
+    parser.add_argument("--entries", type=int, default=50)
+    parser.add_argument("--conflict-share", type=float, default=CONFLICT_SHARE)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=8)
+    args = parser.parse_args()
+    configure("json", "ERROR")
+    logging.getLogger("reader").setLevel(logging.ERROR)
+
+    results: dict[str, dict[str, list[float]]] = {w: {"first": [], "second": [], "second, no ETag": []} for w in ("monitor", "reader")}
+    stored: dict[str, int] = {}
+    for index in range(args.rounds):
+        order = ["monitor", "reader"] if index % 2 == 0 else ["reader", "monitor"]
+        stored = one_round(7 + index, args, True, results, order)
+    # Without conditional GET, once: the body is downloaded again by both.
+    one_round(99, args, False, {w: {**results[w], "first": []} for w in results}, ["monitor", "reader"])
+
+    print(f"{args.feeds} feeds x {args.entries} entries ({args.conflict_share:.0%} about the conflict) on 127.0.0.1,"
+          f" {args.concurrency} workers each; stored per first pass: monitor {stored['monitor']}, reader {stored['reader']}")
+    targets = {"first": 1.0, "second": 1.0}
+    for what in ("first", "second", "second, no ETag"):
+        m, r = (statistics.median(results[w][what]) for w in ("monitor", "reader"))
+        target = targets.get(what)
+        verdict = f"target <= {target:.2f} -> {'OK' if m / r <= target else 'OVER TARGET'}" if target else "no target"
+        runs = len(results["monitor"][what])
+        print(f"{what + ' pass:':23s} monitor {m:7.3f} s, reader {r:7.3f} s (medians of {runs});"
+              f" monitor / reader {m / r:.2f} ({verdict})")
+
+
+if __name__ == "__main__":
+    main()
