@@ -1,10 +1,12 @@
 """The whole pipeline against feedparser alone, on the same documents, in one run.
 
 `monitor replay`'s pipeline (parse, dedup, detect, store, alert) over N feed
-documents of M new entries each, and feedparser parsing the same documents.
-Target (issue 6): the pipeline within 1.5x feedparser's time.
+documents of M new entries each, and feedparser parsing the same documents,
+on the corpus shaped like the default feeds (bench/corpus.py); each repeat on
+a corpus of its own. Target (issue 13): the pipeline within 1.3x feedparser's
+time.
 
-    python bench/pipeline.py [--documents 200] [--entries 50] [--relevant-share 0.1] [--repeat 3]
+    python bench/pipeline.py [--documents 200] [--entries 50] [--conflict-share 0.05] [--repeat 3] [--without-detectors]
 """
 
 from __future__ import annotations
