@@ -1,6 +1,7 @@
 """Passes over many local feeds, as `monitor once` makes them.
 
-1. second-pass: N feeds of M new entries served over HTTP; a second pass over
+1. second-pass: N feeds of M new entries served over HTTP (the corpus shaped
+   like the default feeds, bench/corpus.py); a second pass over
    the same unchanged documents, against the first. Target: under 5 %.
    Measured twice: a server that honours conditional GET (ETag), and one that
    ignores it (the body hash then saves the parse).
@@ -28,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from detectors import corpus  # noqa: E402
+from corpus import CONFLICT_SHARE, documents  # noqa: E402
 
 from monitor.app import App  # noqa: E402
 from monitor.config import load_config  # noqa: E402
@@ -106,10 +107,10 @@ def open_app(tmp: str, concurrency: int) -> App:
 def second_pass(feeds: int, entries: int, concurrency: int, etag: bool) -> tuple[float, float, int]:
     """Median first pass and median second pass over ROUNDS fresh databases:
     the machine is noisy and a second pass takes only a few tenths of a second."""
-    documents = {f"/feed/{i}.xml": doc for i, doc in enumerate(corpus(feeds * entries, 0.1))}
-    server = serve(documents, etag=etag)
+    served = {f"/feed/{i}.xml": doc for i, doc in enumerate(documents(feeds, entries, CONFLICT_SHARE))}
+    server = serve(served, etag=etag)
     port = server.server_address[1]
-    targets = [Feed(name=f"feed {i}", url=f"http://127.0.0.1:{port}{path}") for i, path in enumerate(documents)]
+    targets = [Feed(name=f"feed {i}", url=f"http://127.0.0.1:{port}{path}") for i, path in enumerate(served)]
     firsts, seconds = [], []
     for _ in range(ROUNDS):
         with tempfile.TemporaryDirectory() as tmp:

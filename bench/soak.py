@@ -1,7 +1,9 @@
 """Soak: the real daemon against many local feeds that change every minute.
 
-Samples the daemon's resident memory and open files; at the end checks that
-every entry published was stored exactly once. Targets (issue 6): memory flat
+The entries' words come from the corpus shaped like the default feeds
+(bench/corpus.py: stories naming Pakistan and Afghanistan, 5 % about the
+conflict), each story unique. Samples the daemon's resident memory and open
+files; at the end checks that every entry published was stored exactly once. Targets (issue 6): memory flat
 within 10 % after warm-up, open files flat, every new entry stored once.
 
     python bench/soak.py [--minutes 30] [--feeds 300] [--warmup 5]
@@ -22,6 +24,11 @@ from email.utils import format_datetime
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import stories  # noqa: E402
 
 WINDOW = 10  # entries each document lists (the newest)
 
@@ -36,14 +43,20 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
     start = 0.0
+    texts: list[tuple[str, str]] = []  # (title, description HTML), one per entry
+    feeds = 1
+
+    def text(self, feed: int, minute: int) -> tuple[str, str]:
+        return self.texts[(minute * self.feeds + feed) % len(self.texts)]
 
     def do_GET(self):
         feed = int(self.path.strip("/").split(".")[0])
-        items = entries_until(feed, self.start, time.time())[-WINDOW:]
+        items = list(enumerate(entries_until(feed, self.start, time.time())))[-WINDOW:]
         body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>soak</title>' + "".join(
-            f"<item><title>City council minute {guid}</title><guid>{guid}</guid><link>https://soak.example/{guid}</link>"
-            f"<description>The council of town {feed} met again ({guid}).</description>"
-            f"<pubDate>{format_datetime(when, usegmt=True)}</pubDate></item>" for guid, when in items
+            f"<item><title>{escape(self.text(feed, minute)[0])}</title><guid>{guid}</guid><link>https://soak.example/{guid}</link>"
+            f"<description>{escape(self.text(feed, minute)[1])}</description>"
+            f"<pubDate>{format_datetime(when, usegmt=True)}</pubDate></item>"
+            for minute, (guid, when) in items
         ) + "</channel></rss>").encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/rss+xml")
@@ -55,8 +68,10 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-def serve(start: float, ports) -> None:
-    handler = type("H", (Handler,), {"start": start})
+def serve(start: float, feeds: int, minutes: float, ports) -> None:
+    written = stories(feeds * (int(minutes) + 3), seed=13)
+    texts = [(s.title, "".join(f"<p>{escape(p)}</p>" for p in s.paragraphs)) for s in written]
+    handler = type("H", (Handler,), {"start": start, "texts": texts, "feeds": feeds})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     ports.put(server.server_address[1])
@@ -77,7 +92,7 @@ def main() -> None:
     args = parser.parse_args()
     start = time.time()
     ports: multiprocessing.Queue = multiprocessing.Queue()
-    server = multiprocessing.Process(target=serve, args=(start, ports), daemon=True)
+    server = multiprocessing.Process(target=serve, args=(start, args.feeds, args.minutes, ports), daemon=True)
     server.start()
     port = ports.get(timeout=30)
     with tempfile.TemporaryDirectory() as tmp:

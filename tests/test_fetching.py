@@ -197,3 +197,32 @@ def test_gzip_bombs_fetched_at_once_keep_memory_bounded(monitor_env, httpserver)
     assert "4 feeds, 4 failed" in report
     assert all("larger than" in feeds_row(monitor_env, name)["last_error"] for name, _ in paths)
     assert int(peak_kib) < 160 * 1024, f"monitor once peaked at {int(peak_kib) // 1024} MiB"
+
+
+def test_relative_links_resolve_against_each_feeds_own_address(monitor_env, httpserver):
+    # feedparser's URL joins are remembered between documents (monitor/parse.py):
+    # the same relative link in three feeds must still give three addresses.
+    def feed(name: str, base: str = "") -> bytes:
+        channel = f' xml:base="{base}"' if base else ""
+        return (
+            f'<?xml version="1.0"?><rss version="2.0"><channel{channel}><title>{name}</title>'
+            f"<item><title>Story from {name}</title><link>stories/latest.html</link>"
+            f'<guid isPermaLink="true">/permalink/1</guid><description>The city council met in {name}.</description>'
+            "<pubDate>Sat, 15 Nov 2025 07:00:00 GMT</pubDate></item></channel></rss>"
+        ).encode()
+
+    httpserver.expect_request("/a/feed.xml").respond_with_data(feed("alpha"), content_type="application/rss+xml")
+    httpserver.expect_request("/b/c/feed.xml").respond_with_data(feed("beta"), content_type="application/rss+xml")
+    httpserver.expect_request("/d/feed.xml").respond_with_data(feed("gamma", "https://gamma.example/news/"), content_type="application/rss+xml")
+    monitor_env.configure(feed_config(httpserver.url_for(""), [("A", "/a/feed.xml"), ("B", "/b/c/feed.xml"), ("D", "/d/feed.xml")]))
+    monitor_env.run("once")
+    import sqlite3
+
+    with sqlite3.connect(monitor_env.db) as conn:
+        stored = dict(((feed, (url, guid)) for feed, url, guid in conn.execute("SELECT feed, url, guid FROM articles")))
+    root = httpserver.url_for("").rstrip("/")
+    assert stored == {
+        "A": (f"{root}/a/stories/latest.html", f"{root}/permalink/1"),
+        "B": (f"{root}/b/c/stories/latest.html", f"{root}/permalink/1"),
+        "D": ("https://gamma.example/news/stories/latest.html", "https://gamma.example/permalink/1"),
+    }
