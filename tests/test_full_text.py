@@ -14,9 +14,8 @@ from werkzeug import Request, Response
 from helpers import feed_config
 
 TEASER = "Border officials spoke on Saturday."
-# The crossing detector (issue 11) still reads "reopened, but only for Afghans
-# returning home" as open; this wording is partial to it today.
-FOURTH_PARAGRAPH = "Torkham was reopened on Saturday for Afghan refugees returning home, while trade remains suspended, an official said."
+# The sentence that matters, in the page's fourth paragraph only.
+FOURTH_PARAGRAPH = "Torkham was reopened on Saturday, but only for Afghans returning home, an official said."
 
 
 def page_html(title: str = "Officials at the Pak-Afghan border") -> str:
