@@ -54,10 +54,16 @@ def ceasefire_alerts(monitor_env, rss, *summaries: str) -> list[tuple[str | None
          [("in_effect", "collapsed")]),
         # the TTP's truce with the government, told with "a"
         ("Violence in Bannu has risen since the TTP ended a ceasefire with the government, police said.", []),
+        # history: a past year, an early date, a month; talks that ended are not the truce
+        ("UNAMA said Pakistani forces killed 70 civilians inside Afghanistan in the last three months of 2025.", []),
+        ("When Pakistani jets hit hideouts in Kabul and Khost on October 9, few expected the week that followed.", []),
+        ("All crossings were shut in early October after Afghan forces attacked Pakistani posts along the border.", []),
+        ("Qatar and Turkey brokered the Doha truce, and three rounds of talks in Istanbul ended in deadlock.", []),
     ],
     ids=["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
          "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
-         "truce-ended-the-fighting", "forces-bombed", "declared-void", "ttp-truce-with-the-government"],
+         "truce-ended-the-fighting", "forces-bombed", "declared-void", "ttp-truce-with-the-government",
+         "past-year", "early-date", "early-month", "talks-ended"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert ceasefire_alerts(monitor_env, rss, summary) == expected

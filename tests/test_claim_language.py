@@ -96,13 +96,26 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # blame for attacks named by their places, and "the work of"
         ("The interior minister said the bombings in Bannu and Wana were the work of Afghan Taliban proxies.",
          [("Pakistan", "accusation", "Afghanistan", None)]),
+        # a capital charged is its government, not a place struck
+        ("Zabihullah Mujahid said a Pakistani air strike hit a clinic in Kabul, killing 40 people, and accused Islamabad of deliberately killing civilians.",
+         [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "casualties", "civilians", 40), ("Afghanistan", "strike", "Kabul", None)]),
+        # what a figure counts: tanks are no posts, "a post on X" is no post
+        ("Tarar said 130 Taliban check posts had been destroyed, and 171 tanks and armoured vehicles destroyed.",
+         [("Pakistan", "territory", "Afghanistan", 130)]),
+        ("In a post on X, Mujahid said Pakistani shelling hit a house in Kunar and destroyed it.",
+         [("Afghanistan", "strike", "Kunar", None)]),
+        # camps "near the border" name no place; Pakistan's operations at home are their tolls only
+        ("Islamabad said its jets had hit seven militant camps near the border.", []),
+        ("Security forces raided TTP hideouts in Bannu and killed 17 militants, the ISPR said.",
+         [("Pakistan", "casualties", "TTP", 17)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
          "charge-inside-a-denial", "charge-by", "fire-on-a-crossing-town", "strike-count", "territory-each-verb",
          "named-attack-behind", "attacker-was-afghan",
          "by-his-count", "and-that-clause", "targets-hit-in", "date-of-another-event",
-         "breakdown", "police-chief-and-own-dead", "rockets-on-army-sites", "named-attacks-work-of"],
+         "breakdown", "police-chief-and-own-dead", "rockets-on-army-sites", "named-attacks-work-of",
+         "capital-charged", "tanks-are-no-posts", "post-on-x", "camps-near-the-border", "operation-at-home"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

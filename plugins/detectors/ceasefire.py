@@ -14,6 +14,7 @@ background). Talks failing is not a change of the ceasefire.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import monitor
 from monitor.text import (
@@ -62,7 +63,8 @@ CUES: list[tuple[str, int, Lowered]] = [
         "collapsed",
         4,
         lowered(re.compile(
-            rf"{TRUCE}[\w\s,'’-]{{0,40}}?\b(?:has |had |have )?(?:collapsed|broken down|broke down|"
+            # (the gap never crosses ", and …": "the truce, and three rounds ended in deadlock")
+            rf"{TRUCE}(?:(?!,\s*(?:and|but|while|though)\b)[\w\s,'’-]){{0,40}}?\b(?:has |had |have )?(?:collapsed|broken down|broke down|"
             # "the truce ended the fighting": ended something else, it did not end;
             # "the truce ended on Friday", "has ended.": it did
             r"ended(?=\s*(?:$|[.,;:]|on\b|in\b|at\b|after\b|when\b|with\b|abruptly|suddenly|today|yesterday|last\b|this\b|early|late|overnight|days|weeks|hours))|"
@@ -166,6 +168,13 @@ def _open_war_not_declared(s: str, position: int) -> bool:
     return is_question(s) or bool(OPEN_WAR_HEDGE.search(window) or CONDITION_AFTER.match(s[position:]))
 
 
+EARLIER_YEAR = re.compile(r"\b(?:in|of|during|since|through|throughout)\s+(?:[\w-]+\s+){0,4}?((?:19|20)\d\d)\b", re.I)
+
+
+def _earlier_year(text: str, year: int) -> bool:
+    return any(int(m.group(1)) < year for m in EARLIER_YEAR.finditer(text))
+
+
 def _negated_inside(m: re.Match, value: str) -> bool:
     """A negation between the truce and its verb: "the truce has not collapsed"."""
     if value == "violated" and SAYS_NOT_HOLDING.search(m.group()):
@@ -216,12 +225,23 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
     if not found:
         return []
     if not baseline_mode and article.published is not None:
+        # A year named before the article's ("in the last three months of 2025",
+        # told in 2026) makes the sentence's events history.
+        found = [f for f in found if f[2] == "collapsed" and f[0] >= OPEN_WAR or not _earlier_year(f[3].text, article.published.year)]
+        if not found:
+            return []
         # Tense and dates: a sentence that dates its event to an earlier day ("on
         # November 6 troops exchanged fire") yields to one that says what holds
         # now ("the truce is still holding"), whatever their cues.
         today = article.published.date()
+        week_before = (article.published - timedelta(days=3)).date()
+        dated = {id(f): [d.date() for d in mentioned_dates(f[3].text, article.published)] for f in found}
+        # an event dated well before the article is history ("when jets hit Kabul on October 9, …")
+        found = [f for f in found if f[2] == "collapsed" or not any(d < week_before for d in dated[id(f)])]
+        if not found:
+            return []
         found = [
-            (0, f[1], f[2], f[3], f[4]) if f[2] != "collapsed" and any(d.date() < today for d in mentioned_dates(f[3].text, article.published)) else f
+            (0, f[1], f[2], f[3], f[4]) if f[2] != "collapsed" and any(d < today for d in dated[id(f)]) else f
             for f in found
         ]
     priority, _, value, sentence, _ = max(found, key=lambda f: (f[0], f[1]))

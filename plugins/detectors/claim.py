@@ -84,7 +84,11 @@ TERRITORY_VERB = lowered(re.compile(
     r"occupied|demolished|razed|overpowered)\b",
     re.I,
 ))
-POSTS = re.compile(r"\b(?:(?:border |check[- ]?|security |military )?posts?|outposts?|positions?|pickets?|checkpoints?)\b", re.I)
+POSTS = re.compile(
+    r"\b(?:(?:border |check[- ]?|security |military )?posts?(?! on (?:X|Twitter|Facebook|Instagram|Telegram|social media))|outposts?|positions?|pickets?|checkpoints?)\b", re.I
+)
+# "171 tanks and armoured vehicles destroyed": what the figure counts is no post.
+NOT_POSTS = re.compile(r"\b(?:tanks?|vehicles?|guns?|weapons?|drones?|aircraft|equipment|ammunition|depots?|locations?|homes?|houses?|buildings?)\b", re.I)
 STRIKE = lowered(re.compile(
     r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
     r"target(?:ed|ing)|attack(?:ed|s)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
@@ -393,7 +397,14 @@ def _territory(s: str, claimant: str, reader: _Reader, within: tuple[int, int] |
         own = [n for n in find_numbers(s[seg_lo:seg_hi]) if n.value is not None]
         numbers = sorted(find_numbers(s[lo:hi]), key=lambda n: (n.value is None, abs(lo + n.end - verb.start())))
         before = [n for n in find_numbers(s[lo:verb.start()]) if n.value is not None]
-        figure = own[0].value if own else before[-1].value if before else numbers[0].value if numbers else None
+        chosen = own[0] if own else (before[-1] if before else (numbers[0] if numbers else None))
+        if chosen is not None and own == [] and before:
+            counted = s[lo + chosen.end:verb.start()]
+            if NOT_POSTS.search(counted) and not POSTS.search(counted):
+                continue
+        elif own and NOT_POSTS.search(s[seg_lo:seg_hi]) and not POSTS.search(s[seg_lo:seg_hi]):
+            continue
+        figure = chosen.value if chosen is not None else None
         near = s[max(lo, posts[0].start() - 40):posts[0].end()]
         named = [m for m in PARTIES.find(near) if m.name != claimant]
         target = named[-1].name if named else OTHER_SIDE.get(claimant)
@@ -434,11 +445,7 @@ PAKISTANI_FORCES = re.compile(
 def _forces_struck(clause: str, cue_at: int) -> bool:
     """Inside Pakistan, a strike is the other side's forces firing across the
     border, or Pakistan's forces striking the TTP; never a militants' bombing."""
-    if AFGHAN_FORCES.search(clause) or PAKISTANI_MILITARY_TARGET.search(clause, cue_at):
-        return True
-    agent = clause[:cue_at]
-    bombing = re.match(r"\s*\w*\s*(?:suicide|bomb|blast|explosion)", clause[cue_at:cue_at + 30], re.I)
-    return bool(PAKISTANI_FORCES.search(agent)) and not MILITANT_ATTACK.search(agent) and not bombing
+    return bool(AFGHAN_FORCES.search(clause) or PAKISTANI_MILITARY_TARGET.search(clause, cue_at))
 
 
 def _struck_places(places: list[Mention], text: str) -> list[str]:
@@ -447,7 +454,7 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
     names: list[str] = []
     skip: set[int] = set()
     for i, place in enumerate(places):
-        if i in skip or SPEAKS_AFTER.match(text[place.end:]):
+        if i in skip or SPEAKS_AFTER.match(text[place.end:]) or CHARGED_BEFORE.search(text[max(0, place.start - 25):place.start]):
             continue
         nxt = places[i + 1] if i + 1 < len(places) else None
         if nxt is not None and CONTAINED.match(text[place.end:nxt.start]):
@@ -459,8 +466,12 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+CHARGED_BEFORE = re.compile(r"\b(?:accus\w*|blam\w*|urg\w*|asked|warned|told)\s+(?:the\s+)?$", re.I)
 SPEAKS_AFTER = re.compile(r"^\s+(?:\w+ly\s+)?(?:says|said|called|calls|claims|claimed|accused|accuses|blamed|blames|denied|denies|rejected|rejects|wants|insists|insisted)\b", re.I)
 NARRATED_AFTER = re.compile(r"\b(?:after|before|following|since)\b", re.I)
+# "seven militant camps in Afghanistan's border areas": the place struck is the country;
+# "near the border" names no place, and a strike with no place is only its tolls.
+IN_AFGHANISTAN = re.compile(r"\b(?:in|inside|across|into)\s+(?:the\s+)?(?:Afghanistan|Afghan (?:soil|territory|border areas?|provinces?))", re.I)
 THE_PLACE = re.compile(r"^\s+(?:the|that|this)\s+(?:district|area|town|village|city|province|border town)\b", re.I)
 TARGET_COUNT = re.compile(
     r"^\s+(?:at least |more than |some |over )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?)\s+"
@@ -484,14 +495,15 @@ def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
             window = s[places[0].start:places[0].end] if places else window
         if not places and not TTP_SITES.search(s[cue.start():hi]):
             continue
-        if any(p.name in PAKISTANI_PLACES for p in places) and not _forces_struck(s[lo:hi], cue.start() - lo):
+        struck = _struck_places(places, window)
+        if any(name in PAKISTANI_PLACES for name in struck) and not _forces_struck(s[lo:hi], cue.start() - lo):
             continue  # a militant attack inside Pakistan: its toll and the blame are the claims
         if not reader.asserted(s, cue.start()):
             continue
         said = REPORTING.search(s, 0, cue.start())
         if said and NARRATED_AFTER.search(s, said.end(), cue.start()):
             continue  # "Asif announced open war after Pakistani jets hit Kabul": the outlet's narration, not his claim
-        targets = _struck_places(places, window) or (["TTP"] if TTP_SITES.search(s[cue.start():hi]) else [])
+        targets = struck or (["Afghanistan"] if TTP_SITES.search(s[cue.start():hi]) and IN_AFGHANISTAN.search(s[cue.start():hi]) else [])
         if not targets:
             continue
         # "struck seven militant camps": the number of targets is the claim's figure
@@ -517,7 +529,9 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
     if not found:
         for cue in ACCUSATION_CONTENT.finditer(s):
             lo, _ = clause_of(s, cue.start())
-            subject = nearest_before(others, cue.end(), lo)
+            source = [m for m in others if cue.end() <= m.start <= cue.end() + 30 and FROM_BY.search(s[cue.end():m.start])]
+            # "militants operate with backing from Afghan soil": the backing comes from the party named after
+            subject = source[0] if source else nearest_before(others, cue.end(), lo)
             if subject is None or not reader.asserted(s, cue.start()):
                 continue
             found.append((subject.name, _sponsor(s, subject, cue) or s[cue.start():]))
@@ -549,6 +563,9 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
         for topic in topics if all_topics else topics[:1]:
             claims.append(_accusation(claimant, target, topic))
     return claims
+
+
+FROM_BY = re.compile(r"\b(?:from|by)\b", re.I)
 
 
 def _sponsor(s: str, subject: Mention, cue: re.Match) -> str | None:
