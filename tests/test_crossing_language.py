@@ -247,3 +247,14 @@ def test_people_crossing_into_their_country_through_a_shut_crossing(monitor_env,
     assert replay_items(monitor_env, rss, [
         "Hundreds of Afghan families crossed into Afghanistan through Angoor Adda on Thursday, with the border otherwise closed to trade.",
     ]) == [("Angoor Adda", "partially_open")]
+
+
+def test_restrictions_told_in_a_concessive_clause_and_states_since_last_month(monitor_env, rss):
+    # "reopened, although for now it is used only by refugees going home"; "since last
+    # month … have been open only to refugees" is a state that goes on, not history;
+    # "two-way trade and pedestrian movement from both sides remain suspended" is no full opening.
+    assert replay_items(monitor_env, rss, [
+        "The Ghulam Khan crossing has been reopened after a month-long closure, although for now it is being used only by Afghan refugees going back.",
+        "Since last month, Kharlachi has been open only to Afghan refugees returning home, officials said.",
+        "The Angoor Adda gate has been opened solely for Afghan families heading home, while two-way trade and pedestrian movement from both sides remain suspended.",
+    ]) == [("Angoor Adda", "partially_open"), ("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open")]

@@ -51,6 +51,7 @@ RELATIVE_PAST = lowered(re.compile(
 ))
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH_RE = "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS)
+CONTINUING = re.compile(r"\b(?:has|have)\s+(?:been|remained|stayed|kept)\b", re.I)
 # "October's deadly border fighting", "the October clashes": events named by their month.
 MONTH_EVENT = re.compile(
     rf"\b({_MONTH_RE})(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:clashes|fighting|hostilities|war|conflict|skirmishes|offensive|violence|escalation|flare-up)\b",
@@ -154,7 +155,10 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
     more than three days before the article.
     """
     text = sentence if position is None else sentence[: position + 40]
-    if RELATIVE_PAST.search(text):
+    past = RELATIVE_PAST.search(text)
+    # "since last month the crossings have been open only to refugees": a state
+    # that goes on (a present perfect since then), not an old fact.
+    if past and not (past.group().lower().startswith("since") and CONTINUING.search(sentence)):
         return True
     perfect = PAST_PERFECT.search(text)
     # "X said the crossing had been shut" is reported speech; "the two sides had

@@ -106,6 +106,7 @@ ONLY = lowered(re.compile(
     r"(?!\s+(?:after|when|if|once|until|because|since|hours|days|weeks|minutes|moments|to (?:be )?(?:closed|shut)))",
     re.I,
 ))
+NEXT_CLAUSE_CONCESSIVE = re.compile(r"\W*(?:but|though|although|while)\b", re.I)
 NEXT_CLAUSE_ONLY = lowered(re.compile(r"\A\W*(?:but|though|although|and)?\s*(?:only|solely|exclusively)\b", re.I))
 # "…, while passenger movement remains suspended": opened for some traffic only.
 STILL_SHUT_FOR_SOME = lowered(re.compile(
@@ -205,7 +206,7 @@ PAST_YEAR = lowered(re.compile(r"\b(?:in|during|back in|throughout)\s+(?:early |
 # "two-way trade and pedestrian traffic remain suspended": the full-sounding
 # words are the subject of a closure.
 SUBJECT_OF_CLOSURE = re.compile(
-    r"[\w\s,'’-]{0,40}?\b(?:remains?|remained|stays?|stayed|are|is|were|was)\s+(?:still\s+)?"
+    r"[\w\s,'’-]{0,60}?\b(?:remains?|remained|stays?|stayed|are|is|were|was)\s+(?:still\s+)?"
     r"(?:suspended|closed|barred|halted|banned|shut|on hold|frozen|restricted)\b",
     re.I,
 )
@@ -357,6 +358,11 @@ def _restrictions(sentence: str, lo: int, hi: int, opening) -> list[int]:
         found += [m.start() for m in ONLY.finditer(span, at)]
     if hi < len(sentence) and NEXT_CLAUSE_ONLY.match(sentence[hi:hi + 40]):
         found.append(opening.start())
+    elif hi < len(sentence) and NEXT_CLAUSE_CONCESSIVE.match(sentence[hi:hi + 12]):
+        # "reopened, although for now it is being used only by refugees going home"
+        following = sentence[hi:clause_of(sentence, hi)[1]]
+        if ONLY.search(following) and RESTRICTED_TRAFFIC.search(following):
+            found.append(opening.start())
     return sorted(found)
 
 
