@@ -108,6 +108,14 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         ("Islamabad said its jets had hit seven militant camps near the border.", []),
         ("Security forces raided TTP hideouts in Bannu and killed 17 militants, the ISPR said.",
          [("Pakistan", "casualties", "TTP", 17)]),
+        # "on X." ends a sentence; "he said" is the one who spoke last; a total and then its parts
+        ("Zabihullah Mujahid wrote on X. He said Pakistani jets also struck Kunar, wounding four civilians.",
+         [("Afghanistan", "casualties", "civilians", 4), ("Afghanistan", "strike", "Kunar", None)]),
+        ("Ten civilians, five boys, four girls and a woman, were killed when a Pakistani strike hit a house in Khost, the Taliban said.",
+         [("Afghanistan", "casualties", "civilians", 10), ("Afghanistan", "strike", "Khost", None)]),
+        # "opened unprovoked fire on" posts at a named place: the strike the side fired on tells
+        ("The ISPR said Afghan Taliban forces opened unprovoked fire on Pakistani positions at Chaman.",
+         [("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Chaman", None)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -115,7 +123,8 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "named-attack-behind", "attacker-was-afghan",
          "by-his-count", "and-that-clause", "targets-hit-in", "date-of-another-event",
          "breakdown", "police-chief-and-own-dead", "rockets-on-army-sites", "named-attacks-work-of",
-         "capital-charged", "tanks-are-no-posts", "post-on-x", "camps-near-the-border", "operation-at-home"],
+         "capital-charged", "tanks-are-no-posts", "post-on-x", "camps-near-the-border", "operation-at-home",
+         "he-said-after-on-x", "total-then-parts", "opened-unprovoked-fire"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

@@ -188,10 +188,13 @@ class Speakers:
             lo = max(clause_of(s, verb.start())[0], verb.start() - 110)
             window = s[lo:verb.start()]
             # "… of which it claimed": the pronoun speaks, not the party named nearest.
-            if PRONOUN.search(window[-20:]):
+            pronoun = PRONOUN.search(window[-20:])
+            if pronoun:
                 earlier = [p for p in mentions if p.end <= verb.start()]
                 if earlier:
                     return earlier[0].name, (earlier[0].start, earlier[0].end)
+                if pronoun.group().lower().startswith(("he ", "she ")) and self.last_speaker:
+                    return self.last_speaker, (verb.start(), verb.start())  # "he said": a person, the one who spoke last
                 if self.previous_parties:
                     return self.previous_parties[0], (verb.start(), verb.start())
             inverted = self.inverted_speaker(s, mentions, verb)

@@ -14,6 +14,7 @@ _ABBREVIATIONS = {
 }
 _END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+|$)|\n\s*\n")
 _LAST_WORD = re.compile(r"([\w.]+)\.\Z")
+_AFTER_LOWER_WORD = re.compile(r"\b(?:on|at|via|from|to|in|of|by)\s\Z")
 _OPEN_QUOTES = "“\""
 _CLOSE_QUOTES = "”\""
 
@@ -55,7 +56,11 @@ def _split(text: str) -> tuple[Sentence, ...]:
             word = _LAST_WORD.search(text, max(start, match.start() - 30), match.start() + 1)
             token = word.group(1).lower() if word else ""
             # "Dr." or an initial ("K.") does not end a sentence.
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token.isupper() is False and text[match.start() - 1].isupper()):
+            if token in _ABBREVIATIONS or (
+                len(token) == 1 and token.isalpha() and token.isupper() is False and text[match.start() - 1].isupper()
+                # "posted on X." ends a sentence: a letter after a lower-case word is no initial
+                and not _AFTER_LOWER_WORD.search(text, max(start, match.start() - 12), match.start() - 1)
+            ):
                 pos = match.end()
                 if pos >= len(text):
                     match = None

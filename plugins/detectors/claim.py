@@ -93,7 +93,7 @@ STRIKE = lowered(re.compile(
     r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
     r"target(?:ed|ing)|attack(?:ed|s)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
     # cross-border fire told by the side that fired or was fired on
-    r"fir(?:ed|ing) (?:\w+ ){0,2}?(?:on|at|into|upon|towards?)|opened fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
+    r"fir(?:ed|ing) (?:\w+ ){0,2}?(?:on|at|into|upon|towards?)|opened (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
     r"(?:drones?|jets?|aircraft|warplanes|artillery|shells?|rockets?|missiles?|mortars?) (?:\w+ ){0,2}?(?:hit|struck|landed (?:on|in))|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
     # "defence targets had been hit in Kabul, Paktia and Kandahar"
     r"(?:targets?|installations|positions|sites|camps|hideouts|facilities|depots) (?:had been |have been |has been |were |was )?(?:hit|struck|bombed|targeted|destroyed))\b",
@@ -261,7 +261,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
             noun_end = n.end + noun.end()
         figure = n.value
         # "nine children and a woman": one figure, 10.
-        if target == "civilians":
+        if target == "civilians" and not TOTAL_NOUN.match(noun.group("noun") if noun else ""):
             if ADDED_ONE.match(s[noun_end:]) and figure is not None:
                 figure += 1
             while i < len(numbers) and target == "civilians":
@@ -345,6 +345,8 @@ def _apart(s: str, lo: int, hi: int, speaker_span: tuple[int, int]) -> bool:
 
 # "that assault on a security post killed 11 soldiers": the attack's dead are the speaker's side
 ATTACK_KILLED = re.compile(r"\b(?:attack|assault|bombing|blast|bomber|explosion|ambush|raid)\b[^.;]{0,40}?\b(?:killed|killing|martyred)\s+(?:at least |more than )?$", re.I)
+# "ten civilians, five boys, four girls and a woman": a total, then its parts.
+TOTAL_NOUN = re.compile(r"^(?:civilians|people|persons|villagers|residents)$", re.I)
 BREAKDOWN_BEFORE = re.compile(
     r"\b(?:including|among them|of whom|of them|except(?: for)?|but|among the (?:dead|victims|wounded|injured))\s+(?:\w+\s+){0,1}$", re.I
 )
