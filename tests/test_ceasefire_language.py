@@ -59,11 +59,19 @@ def ceasefire_alerts(monitor_env, rss, *summaries: str) -> list[tuple[str | None
         ("When Pakistani jets hit hideouts in Kabul and Khost on October 9, few expected the week that followed.", []),
         ("All crossings were shut in early October after Afghan forces attacked Pakistani posts along the border.", []),
         ("Qatar and Turkey brokered the Doha truce, and three rounds of talks in Istanbul ended in deadlock.", []),
+        # one side's strikes named as its own; both sides' forces trading fire; rockets at the other's army
+        ("The Taliban's spokesman said a Pakistani strike on a house in Khost's Gurbuz district killed ten civilians.",
+         [("in_effect", "violated")]),
+        ("Pakistani and Afghan forces exchanged heavy fire across the Kurram border overnight, officials said.",
+         [("in_effect", "violated")]),
+        ("Kabul said its forces fired rockets at Pakistani army locations in Abbottabad in response to Pakistani air raids.",
+         [("in_effect", "violated")]),
     ],
     ids=["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
          "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
          "truce-ended-the-fighting", "forces-bombed", "declared-void", "ttp-truce-with-the-government",
-         "past-year", "early-date", "early-month", "talks-ended"],
+         "past-year", "early-date", "early-month", "talks-ended",
+         "a-sides-own-strike", "both-forces-exchanged-fire", "rockets-at-the-army"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert ceasefire_alerts(monitor_env, rss, summary) == expected

@@ -109,6 +109,12 @@ STRONG_HOSTILITIES = lowered(re.compile(
     r"(?:jets?|aircraft|warplanes|planes|drones?|helicopters?|gunships?)\b[\w\s,]{0,25}?\b(?:struck|bombed|hit|pounded|targeted|attacked)|"
     r"(?:forces|troops|military|army|artillery)\b[\w\s,]{0,15}?\b(?:bombed|shelled|pounded|struck|fired on|fired at)|"
     r"rocket (?:attacks?|fire)|mortar (?:fire|shells?|attacks?)|"
+    # fire at the other side's forces: "fired rockets at Pakistani army locations"
+    r"fir(?:ed|ing) (?:\w+ ){0,2}?(?:at|on|into) (?:the )?(?:Pakistani|Afghan) |"
+    # one side's strikes named as its own: "a Pakistani strike on a house in Khost", "Pakistani attacks in Kunar"
+    r"(?:Pakistani|Afghan) (?:air |drone |missile |artillery |military )?(?:strikes?|attacks?|shelling|bombardment|raids?)|"
+    # both sides' forces trading fire: "Pakistani and Afghan forces exchanged heavy fire"
+    r"(?:Pakistani|Afghan)\s+and\s+(?:Pakistani|Afghan)\s+(?:forces|troops|soldiers|border forces)\s+(?:\w+\s+)?(?:exchanged|traded|exchange|trade)\s+(?:heavy\s+|intense\s+)?(?:fire|gunfire|shots)|"
     # ground attacks on the other side's forces: "attacked Pakistani border posts", "seized five Afghan posts"
     r"(?:attack(?:ed|s|ing)?|offensive(?: operations)?|assaults?|raids?|advance[ds]?)\b[\w\s,]{0,40}?\b(?:on|against) (?:the )?(?:Pakistani|Afghan|Taliban|enemy) (?:\w+ ){0,2}?(?:positions|posts|outposts|checkpoints|check posts|installations|forces|troops|pickets)|"
     r"(?:attack(?:ed|ing)|stormed|hit|pounded|shelled|seiz(?:ed|ing)|captur(?:ed|ing)|overr[au]n|took|taken|destroy(?:ed|ing)|razed|levell?ed) (?:\w+ ){0,4}?(?:Pakistani|Afghan|Taliban|border) (?:\w+ ){0,2}?(?:posts|outposts|positions|checkpoints|check posts|pickets|terminal)|"
@@ -216,11 +222,15 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     break
         hostilities = [STRONG_HOSTILITIES] + ([WEAK_HOSTILITIES] if speaks_of_truce else [])
         for pattern in hostilities:
-            m = pattern.search(s)
-            if m and BEFORE_THE_TRUCE.search(s, m.end()):
-                continue  # "clashes left dozens dead before Qatar brokered a truce": fighting before it, no breach of it
-            if m and AFGHAN_SIDE.search(s) and reading.asserted_now(m.start(), baseline_mode):
-                found.append((2, -sentence.index, "violated", sentence, m.start()))
+            hit = None
+            for m in pattern.finditer(s):
+                if BEFORE_THE_TRUCE.search(s, m.end()):
+                    break  # "clashes left dozens dead before Qatar brokered a truce": fighting before it, no breach of it
+                if AFGHAN_SIDE.search(s) and reading.asserted_now(m.start(), baseline_mode):
+                    hit = m
+                    break
+            if hit:
+                found.append((2, -sentence.index, "violated", sentence, hit.start()))
                 break
     if not found:
         return []
