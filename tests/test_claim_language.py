@@ -116,6 +116,10 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # "opened unprovoked fire on" posts at a named place: the strike the side fired on tells
         ("The ISPR said Afghan Taliban forces opened unprovoked fire on Pakistani positions at Chaman.",
          [("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Chaman", None)]),
+        # an official by distinctive surname alone; "groups that attack Pakistan" names no attack
+        ("Zaidi said 27 Afghan Taliban posts had been destroyed and nine more captured.",
+         [("Pakistan", "territory", "Afghanistan", 9), ("Pakistan", "territory", "Afghanistan", 27)]),
+        ("The defence minister accused the Taliban of letting Afghan soil become a base for armed groups that attack Pakistan.", []),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -124,7 +128,8 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "by-his-count", "and-that-clause", "targets-hit-in", "date-of-another-event",
          "breakdown", "police-chief-and-own-dead", "rockets-on-army-sites", "named-attacks-work-of",
          "capital-charged", "tanks-are-no-posts", "post-on-x", "camps-near-the-border", "operation-at-home",
-         "he-said-after-on-x", "total-then-parts", "opened-unprovoked-fire"],
+         "he-said-after-on-x", "total-then-parts", "opened-unprovoked-fire",
+         "surname-alone", "attack-as-a-verb"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

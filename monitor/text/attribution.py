@@ -67,8 +67,17 @@ def as_aliases(officials: list[Official]) -> dict[str, list[str]]:
     who speak for them."""
     table: dict[str, list[str]] = {}
     for official in officials:
-        table.setdefault(official.party, []).extend((official.name, *official.also))
+        names = [official.name, *official.also]
+        # News calls them by surname after the first mention ("Zaidi said"): a
+        # distinctive surname is their mention too; a common one ("Khan") is not.
+        surname = official.name.split()[-1]
+        if len(official.name.split()) > 1 and len(surname) >= 5 and surname.lower() not in COMMON_SURNAMES:
+            names.append(surname)
+        table.setdefault(official.party, []).extend(dict.fromkeys(names))
     return table
+
+
+COMMON_SURNAMES = {"ahmad", "ahmed", "hussain", "hussein", "sharif", "afridi", "zaman", "mohammad", "muhammad", "khalid", "rahman", "kabir", "hanafi"}
 
 
 # A speaker that names no party: an office or a source of one of the parties

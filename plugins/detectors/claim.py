@@ -156,7 +156,12 @@ ATTACK_AUTHOR = lowered(re.compile(
     r"\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)", re.I))
 # A named attack is one attack: "the Bajaur attack", "the attackers", "the bomber";
 # "the recent attacks were directed from Afghanistan" is the harbouring charge.
-ATTACK_WORD = re.compile(r"\b(?:attack|attackers?|bomber|bombers|bombing|blast|assault|suicide attack|explosion|raid|ambush)\b(?!s\b)", re.I)
+ATTACK_WORD = re.compile(
+    # "attack" as a noun ("the Bajaur attack", "a suicide attack"), not the verb ("groups that attack Pakistan")
+    r"\b(?:(?:the|a|an|this|last|deadly|suicide|terrorist|militant|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?attack|"
+    r"attackers?|bomber|bombers|bombing|blast|assault|explosion|raid|ambush)\b(?!s\b)",
+    re.I,
+)
 
 _parties = load_table(DATA, "parties.toml", "parties")
 _places = load_data(DATA, "places.toml")
