@@ -121,8 +121,6 @@ PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 # "By his count", "by their tally": the words of the one who spoke before.
 BY_THEIR_COUNT = re.compile(r"\b(?:by|in|according to) (?:his|her|their|its) (?:count|tally|account|estimate|figures|reckoning)\b", re.I)
-# A verb that charges someone: the party after it is accused, never the speaker.
-ACCUSING = lowered(re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w*)", re.I))
 
 
 VERB_BEFORE = re.compile(

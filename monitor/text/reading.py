@@ -33,8 +33,6 @@ from monitor.text.sentences import Sentence, clauses, split_sentences
 class Reading:
     """One sentence of an article and what it says, as far as any detector asks."""
 
-    __slots__ = ("sentence", "published", "scope", "speaker", "speaker_span", "clause_speakers", "__dict__")
-
     def __init__(self, sentence: Sentence, published: datetime | None, scope: Scope | None = None):
         self.sentence = sentence
         self.published = published

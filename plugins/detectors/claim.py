@@ -323,19 +323,19 @@ def _nearest(pattern, text: str, at: int):
 POLICE = re.compile(r"^(?:police(?:men)?|policem[ae]n|levies)$", re.I)
 
 
-def _clause_casualties(reading, claimant: str, reader: _Reader, span: tuple[int, int]) -> list[Claim]:
-    """Figures with the speaker of their own clause: in "Pakistani officials put
+def _by_clause(reading, claimant: str, span: tuple[int, int], extract) -> list[Claim]:
+    """Claims with the speaker of their own clause: in "Pakistani officials put
     their losses at 23, while Afghan authorities claimed 58 Pakistani troops
-    were killed", the 58 is Kabul's."""
-    s = reading.text
+    were killed", the 58 is Kabul's. ``extract(speaker, within)`` reads the
+    whole sentence (its verb of saying still qualifies a clause's tense), taking
+    what lies ``within`` the clause, or everywhere when ``within`` is None."""
     if not reading.clause_speakers:
-        return _casualties(s, claimant, reader, span)
+        return extract(claimant, None)
     found: list[Claim] = []
     for lo, hi, own in reading.clause_speakers:
-        if own is None and _apart(s, lo, hi, span):
+        if own is None and _apart(reading.text, lo, hi, span):
             continue  # "22 militants killed in Bannu; TTP faction claims attack": a semicolon keeps the speaker to its clause
-        # the whole sentence is read (its verb of saying still qualifies the clause's tense), its figures from this clause
-        found += _casualties(s, own or claimant, reader, span, within=(lo, hi))
+        found += [c for c in extract(own or claimant, (lo, hi)) if c not in found]
     return found
 
 
@@ -373,19 +373,6 @@ def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = Fal
     if OWN_LOSS.search(near) and not re.search(r"\bkill(?:ed|ing)\b", near[:near.lower().find(noun.lower())] if noun.lower() in near.lower() else near, re.I):
         return claimant
     return OTHER_SIDE.get(claimant)
-
-
-def _clause_territory(reading, claimant: str, reader: _Reader, span: tuple[int, int]) -> list[Claim]:
-    """Posts taken or destroyed, each clause with its own speaker (as for tolls)."""
-    s = reading.text
-    if not reading.clause_speakers:
-        return _territory(s, claimant, reader)
-    found: list[Claim] = []
-    for lo, hi, own in reading.clause_speakers:
-        if own is None and _apart(s, lo, hi, span):
-            continue
-        found += [c for c in _territory(s, own or claimant, reader, within=(lo, hi)) if c not in found]
-    return found
 
 
 def _territory(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | None = None) -> list[Claim]:
@@ -432,8 +419,6 @@ AFGHAN_FORCES = lowered(re.compile(
     r"from (?:across the border|Afghanistan|(?:the )?Afghan (?:soil|territory|side))|cross-border (?:fire|firing|shelling|attacks?))\b",
     re.I,
 ))
-# Militants' attacks: a bombing inside Pakistan is no strike (ALERTS.md), whoever claims it.
-MILITANT_ATTACK = re.compile(r"\b(?:suicide|bomber|blast|explosion|militants?|terrorists?|khawarij|gunmen|insurgents?)\b", re.I)
 # "Paktika's Barmal district", "the Dangam district of Kunar": one place struck, the province.
 CONTAINED = re.compile(r"^(?:'s|’s)\s+$|^\s+(?:district|area|village|town|region)s?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 
@@ -444,14 +429,10 @@ PAKISTANI_MILITARY_TARGET = re.compile(
     r"(?:locations|positions|posts|installations|bases|sites|targets|forces|troops|checkposts|cantonments?|air ?bases?)\b",
     re.I,
 )
-PAKISTANI_FORCES = re.compile(
-    r"\b(?:Pakistani|security forces|troops|army|military|jets|gunships|ISPR|forces)\b", re.I
-)
-
-
 def _forces_struck(clause: str, cue_at: int) -> bool:
-    """Inside Pakistan, a strike is the other side's forces firing across the
-    border, or Pakistan's forces striking the TTP; never a militants' bombing."""
+    """Inside Pakistan, a strike is only the other side's forces firing across the
+    border or at Pakistan's forces: never a militants' bombing, nor Pakistan's own
+    operations against militants there (their tolls are the claims)."""
     return bool(AFGHAN_FORCES.search(clause) or PAKISTANI_MILITARY_TARGET.search(clause, cue_at))
 
 
@@ -668,8 +649,8 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             # "Pakistan denied …" asserts the opposite of a claim; the charge it denies is the other side's
             observations += [_observation(c, sentence) for c in claims]
             continue
-        claims += _clause_casualties(reading, claimant, reader, span)
-        claims += _clause_territory(reading, claimant, reader, span)
+        claims += _by_clause(reading, claimant, span, lambda who, within: _casualties(s, who, reader, span, within))
+        claims += _by_clause(reading, claimant, span, lambda who, within: _territory(s, who, reader, within))
         if not reciprocal:  # "accused each other" is both sides' charge, read above
             claims += _accusations(s, claimant, reader, span, all_topics=baseline_mode)
         # A strike told by the side that struck or was struck is its own claim,
