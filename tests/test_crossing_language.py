@@ -258,3 +258,25 @@ def test_restrictions_told_in_a_concessive_clause_and_states_since_last_month(mo
         "Since last month, Kharlachi has been open only to Afghan refugees returning home, officials said.",
         "The Angoor Adda gate has been opened solely for Afghan families heading home, while two-way trade and pedestrian movement from both sides remain suspended.",
     ]) == [("Angoor Adda", "partially_open"), ("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open")]
+
+
+def test_people_counted_going_over_a_crossing_is_a_partial_flow(monitor_env, rss):
+    # Returns told by their count or by where they were extended, in headline
+    # grammar or as a relative clause: people going home through a crossing
+    # that is otherwise shut (ALERTS.md: returning refugees only).
+    assert replay_items(monitor_env, rss, [
+        "Deportations resume at Torkham; some 6,200 Afghans cross home in one day",
+        "The government widened the repatriation drive to the Ghulam Khan crossing, where 3,400 people crossed into Afghanistan on Monday, officials said.",
+        "Nearly 2,000 cross at Angoor Adda on Sunday as returns restart, while trade stays suspended.",
+        "Torkham reopens for Afghan families; thousands cross via Chaman on Monday",
+    ]) == [("Angoor Adda", "partially_open"), ("Chaman", "partially_open"), ("Ghulam Khan", "partially_open"), ("Torkham", "partially_open")]
+
+
+def test_a_flow_that_would_restart_is_a_plan(monitor_env, rss):
+    # The verb after the flow says when: "would restart", "is to resume",
+    # "will begin" are plans, not reports (ALERTS.md: plans are not observations).
+    assert replay_items(monitor_env, rss, [
+        "Officials said on Sunday that the return of Afghan families through Kharlachi would restart on Tuesday.",
+        "Deportations via Badini are set to begin next week, a provincial official said on Monday.",
+        "A customs officer said the repatriation of refugees through Ghulam Khan will resume once written orders arrive.",
+    ]) == []

@@ -43,7 +43,7 @@ from monitor.text import Gazetteer, asserted_now, clause_of, load_data, load_sco
 DATA = "monitor.plugins.data"
 
 OPEN = lowered(re.compile(
-    r"\b(?:re-?open(?:ed|s|ing)?|open(?:ed|s)?(?!-)|resum(?:ed|es|ing|ption)|restor(?:ed|ing)|"
+    r"\b(?:re-?open(?:ed|s|ing)?|open(?:ed|s)?(?!-)|resum(?:ed|es|ing|ption)|restart(?:ed|s|ing)?|restor(?:ed|ing)|"
     r"(?:lift(?:ed|s)?|end(?:ed|s)?) (?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:closure|ban|suspension|blockade|shutdown)|back in operation|operational again|"
     r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only)|"
     # letting someone through: "let aid trucks through", "allowed students to cross back"
@@ -79,7 +79,7 @@ CLOSED = lowered(re.compile(
 PARTIAL_FOR = lowered(re.compile(
     r"\bfor (?:the )?(?:evacuation|return|repatriation|passage) of\b|"
     r"\bfor (?:the )?(?:(?:returning|deported|stranded|repatriated|Afghan|registered|undocumented) ){0,2}(?:refugees|returnees|deportees|"
-    r"pedestrians|foot traffic|diplomats|patients|students|nationals|humanitarian (?:aid|cargo|supplies|purposes)|empty (?:trucks|containers|vehicles))\b|"
+    r"pedestrians|foot traffic|diplomats|patients|students|nationals|Afghans|families|migrants|humanitarian (?:aid|cargo|supplies|purposes)|empty (?:trucks|containers|vehicles))\b|"
     # "for UN aid shipments only", "to pedestrians only", "for them alone"
     r"\b(?:for|to) (?:[\w'’-]+,? ){1,5}?(?:only|alone)\b|"
     # certain hours: "for brief periods", "for a few hours", "six hours a day"
@@ -128,10 +128,20 @@ SENT_THROUGH = lowered(re.compile(
     r"(?:returned|returning|went back|gone back|going back|go back|crossed (?:back|home)|cross(?:ed|ing)? home|head(?:ed|ing)? home|"
     r"(?:refugees|returnees|deportees|families|Afghans|migrants) (?:[\w-]+ ){0,2}?cross(?:ed|ing)? (?:back )?into (?:Afghanistan|their (?:country|homeland))|"
     r"(?:\w+ed|\w+ing|went|gone|go|came|come|sent) (?:back )?home|(?:relief|aid|humanitarian|UN|U\.N\.|United Nations) (?:[\w-]+ ){0,2}?(?:cargo|consignments?|shipments?|supplies|containers|convoys?|trucks))"
-    r"\b[^.;]{0,60}?\b(?:through|via|across))\b",
+    r"\b[^.;]{0,60}?\b(?:through|via|across)|"
+    # counted people going over, in headline grammar too: "10,700 cross at Chaman",
+    # "where some 4,000 people crossed into Afghanistan"
+    r"(?:\d[\d,.]*|thousands|hundreds|dozens)\s+(?:(?:more|other|of)\s+)?(?:(?:Afghan|stranded|returning|undocumented)\s+)?"
+    r"(?:(?:people|persons|individuals|refugees|returnees|deportees|Afghans|families|migrants|nationals)\s+)?(?:have\s+|had\s+)?"
+    r"(?:cross(?:ed)?|returned|went back)\s+(?:back\s+)?(?:into|at|via|through|over)|"
+    r"(?:people|persons|individuals|refugees|returnees|deportees|families|Afghans|migrants) (?:[\w-]+ ){0,2}?cross(?:ed|ing)? (?:back )?into (?:Afghanistan|their (?:country|homeland))|"
+    # returns extended to a crossing: "extended the repatriation of Afghans to Chaman"
+    r"(?:extend|expand|widen)(?:ed|s|ing)?\s+(?:the\s+)?(?:return|repatriation|deportation)s?\b(?:\s+(?:process|drive|operation|campaign))?[^.;]{0,40}?\bto)\b",
     re.I,
 ))
-FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent back", "pushed back")
+FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent back", "pushed back", "cross", "return", "went back")
+# "the repatriation of families through Torkham would restart on Saturday": a plan.
+FLOW_PLANNED = re.compile(r"[^,;.]{0,50}?\b(?:would|will|shall|could|may|might|should|(?:is|are|was|were) (?:set |expected |likely |due )?to)\b", re.I)
 # "deportations through Chaman were halted": the flow is what stopped.
 FLOW_STOPPED = re.compile(
     r"[^,;.]{0,40}?\b(?:were|was|have been|has been|had been|are|is)\s+(?:\w+\s+)?(?:halted|suspended|stopped|blocked|barred|banned)\b", re.I
@@ -140,7 +150,7 @@ FLOW_STOPPED = re.compile(
 # traffic is stopped; "a million have returned through Torkham since 2023" is not.
 NOW_FLOW = lowered(re.compile(
     r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|this (?:morning|afternoon|evening|week)|"
-    r"each day|every day|daily|a day|per day|in a single day|on the first day|(?:has |have )?beg[au]n|start(?:ed|s)|"
+    r"each day|every day|daily|a day|per day|in a single day|in one day|on the first day|(?:has |have )?beg[au]n|start(?:ed|s)|"
     r"(?:is|are) (?:being )?\w+ing|(?:is|are) being)\b",
     re.I,
 ))
@@ -340,7 +350,7 @@ def _fighting(sentence: str, start: int, end: int) -> bool:
     """Does the opening cue at [start, end) open or resume fighting instead?"""
     if FIGHT_AFTER.match(sentence[end:end + 60]):
         return True
-    return sentence[start:end].lower().startswith(("resum", "restor")) and bool(
+    return sentence[start:end].lower().startswith(("resum", "restart", "restor")) and bool(
         FIGHT_BEFORE.search(sentence[max(0, start - 60):start])
     )
 
@@ -412,7 +422,7 @@ def _cue(
     if said:  # "would open, but only for families" is no partial opening either
         partial += [(start, "said") for start in _restrictions(sentence, lo, hi, said)]
     sent = SENT_THROUGH.search(span) if any(word in low for word in FLOW_WORDS) else None
-    if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)) and not _stopped(span, sent):
+    if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)) and not _stopped(span, sent) and not FLOW_PLANNED.match(span, sent.end()):
         partial.append((sent.start(), "flow"))  # (not a tally since 2023, nor "suspended the repatriation")
     for start, reading in sorted(partial, key=lambda p: (p[1] != "said", p[0])):
         if OBJECT_OF_CLOSURE.search(span, max(0, start - 40), start):
