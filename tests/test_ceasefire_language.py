@@ -66,12 +66,22 @@ def ceasefire_alerts(monitor_env, rss, *summaries: str) -> list[tuple[str | None
          [("in_effect", "violated")]),
         ("Kabul said its forces fired rockets at Pakistani army locations in Abbottabad in response to Pakistani air raids.",
          [("in_effect", "violated")]),
+        # a strike on "sites", a party that bombed, fire from across the line; "to" before a noun is no infinitive
+        ("Islamabad said its aircraft struck five 'militant' sites in Afghanistan's Kunar province overnight.",
+         [("in_effect", "violated")]),
+        ("A Taliban spokesman said Pakistan had shelled villages in Dangam district of Kunar on Wednesday.",
+         [("in_effect", "violated")]),
+        ("Doctors in Khost traced the injuries to mortar rounds fired from across the border.",
+         [("in_effect", "violated")]),
+        ("The UN mission attributed most of the deaths to drone strikes in Paktika over the weekend.",
+         [("in_effect", "violated")]),
     ],
     ids=["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
          "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
          "truce-ended-the-fighting", "forces-bombed", "declared-void", "ttp-truce-with-the-government",
          "past-year", "early-date", "early-month", "talks-ended",
-         "a-sides-own-strike", "both-forces-exchanged-fire", "rockets-at-the-army"],
+         "a-sides-own-strike", "both-forces-exchanged-fire", "rockets-at-the-army",
+         "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert ceasefire_alerts(monitor_env, rss, summary) == expected

@@ -120,6 +120,9 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         ("Zaidi said 27 Afghan Taliban posts had been destroyed and nine more captured.",
          [("Pakistan", "territory", "Afghanistan", 9), ("Pakistan", "territory", "Afghanistan", 27)]),
         ("The defence minister accused the Taliban of letting Afghan soil become a base for armed groups that attack Pakistan.", []),
+        # a period counted up to now is dated by its end, not its start
+        ("Between the night of 8 February and 19 February, UNAMA said, it recorded 61 civilians killed in Paktika and Khost.",
+         [("United Nations", "casualties", "civilians", 61)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -129,7 +132,7 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "breakdown", "police-chief-and-own-dead", "rockets-on-army-sites", "named-attacks-work-of",
          "capital-charged", "tanks-are-no-posts", "post-on-x", "camps-near-the-border", "operation-at-home",
          "he-said-after-on-x", "total-then-parts", "opened-unprovoked-fire",
-         "surname-alone", "attack-as-a-verb"],
+         "surname-alone", "attack-as-a-verb", "period-counted-to-now"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

@@ -68,6 +68,10 @@ EXPLICIT_DATE = lowered(re.compile(
     re.I,
 ))
 
+PERIOD_START = re.compile(
+    r"\b(?:since|from|between)\s+(?:the\s+(?:evening|morning|night|start|beginning|end|middle)\s+of\s+)?(?:early |mid-|late )?" + _DATE_TEXT, re.I
+)
+
 WINDOW = 70  # characters before a cue that can qualify it
 DATE_REACH = 60  # characters before a cue within which a written date dates it
 
@@ -96,11 +100,19 @@ def denied(sentence: str, position: int) -> bool:
 INFINITIVE = lowered(re.compile(r"\bto\s+(?:be\s+)?$", re.I))
 
 
+# After "to", a noun makes it a preposition ("attributed the deaths to air
+# strikes", "in response to attacks"), not an infinitive.
+NOUN_AFTER_TO = re.compile(r"(?:air|aerial|drone|artillery|mortar|rocket|missile|cross-border|indirect|[\w-]*[^\Ws]s)\b", re.I)
+
+
 def hedged(sentence: str, position: int, width: int = WINDOW) -> bool:
     """A hope, plan, demand, condition, the future or a possibility qualifies
     the cue; so does a bare infinitive ("Torkham to reopen Monday")."""
     window = window_before(sentence, position, width)
-    return bool(MODAL.search(window) or INFINITIVE.search(window))
+    if MODAL.search(window):
+        return True
+    infinitive = INFINITIVE.search(window)
+    return bool(infinitive) and ("be" in infinitive.group().lower() or not NOUN_AFTER_TO.match(sentence, position))
 
 
 def not_asserted(sentence: str, position: int) -> str | None:
@@ -181,8 +193,13 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
         # "closed since October 12" is a state that continues: not background.
         # Only a date near the cue dates it: "as the war declared on February 27
         # entered its tenth day, the minister said 583 had been killed" is news.
-        near = text if position is None else sentence[max(0, position - DATE_REACH):position + 40]
-        undated = re.sub(r"\b(?:since|from)\s+(?:early |mid-|late )?" + _DATE_TEXT, " ", near, flags=re.I)
+        # The start of a period ("since October 12", "from the evening of 26
+        # February to 2 March", "between 26 February and 2 March") does not
+        # date what goes on or is counted over it. Blanked over the whole
+        # sentence, so that a window cutting the period's start does not see a date.
+        undated = PERIOD_START.sub(lambda m: " " * len(m.group()), sentence)
+        if position is not None:
+            undated = undated[max(0, position - DATE_REACH):position + 40]
         for when in mentioned_dates(undated, published):
             if when < published - timedelta(days=3):
                 return True

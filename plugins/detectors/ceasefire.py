@@ -119,7 +119,11 @@ STRONG_HOSTILITIES = lowered(re.compile(
     r"(?:attack(?:ed|s|ing)?|offensive(?: operations)?|assaults?|raids?|advance[ds]?)\b[\w\s,]{0,40}?\b(?:on|against) (?:the )?(?:Pakistani|Afghan|Taliban|enemy) (?:\w+ ){0,2}?(?:positions|posts|outposts|checkpoints|check posts|installations|forces|troops|pickets)|"
     r"(?:attack(?:ed|ing)|stormed|hit|pounded|shelled|seiz(?:ed|ing)|captur(?:ed|ing)|overr[au]n|took|taken|destroy(?:ed|ing)|razed|levell?ed) (?:\w+ ){0,4}?(?:Pakistani|Afghan|Taliban|border) (?:\w+ ){0,2}?(?:posts|outposts|positions|checkpoints|check posts|pickets|terminal)|"
     # "struck TTP camps": a strike on military targets (not "an earthquake struck")
-    r"(?:struck|strikes? (?:on|against)|targeted|bombed|hit) (?:\w+ ){0,3}?(?:camps?|hideouts?|bases?|positions?|targets?|compounds?|sanctuaries))\b",
+    r"(?:struck|strikes? (?:on|against)|strikes|targeted|bombed|hit) (?:[\w‘’'\"“”-]+ ){0,3}?(?:camps?|hideouts?|bases?|positions?|targets?|compounds?|sanctuaries|sites|facilities|strongholds)|"
+    # a party that bombed or shelled: "Pakistan had bombed our compatriots in Nangarhar"
+    r"(?:Pakistan|Afghanistan|Islamabad|Kabul|Taliban)(?:'s|’s)? (?:[\w-]+ ){0,2}?(?:bombed|shelled|pounded)|"
+    # fire from across the line: "indirect fire across the Durand Line hitting homes"
+    r"(?:fire|fired|firing|shelling|shelled|shells|rockets|mortars?) (?:from )?across the (?:border|Durand Line|frontier))\b",
     re.I,
 ))
 # Weaker signs count only where the article speaks of the truce at all.
