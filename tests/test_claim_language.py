@@ -123,6 +123,27 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # a period counted up to now is dated by its end, not its start
         ("Between the night of 8 February and 19 February, UNAMA said, it recorded 61 civilians killed in Paktika and Khost.",
          [("United Nations", "casualties", "civilians", 61)]),
+        # several places struck: the count of targets is no one place's figure
+        ("The army said its jets had hit 14 targets across Afghanistan, among them sites in Kunar, Laghman and Nuristan.",
+         [("Pakistan", "strike", "Kunar", None), ("Pakistan", "strike", "Laghman", None), ("Pakistan", "strike", "Nuristan", None)]),
+        # "put the number of X killed at N"; "N of its soldiers and M militants had been killed": one verb, two figures
+        ("The ISPR said its jets struck the camps again and put the number of Afghan Taliban fighters killed in the week at 310.",
+         [("Pakistan", "casualties", "Afghanistan", 310)]),
+        ("Pakistan's military said three of its soldiers and 17 militants had died in the fighting in Kurram.",
+         [("Pakistan", "casualties", "Pakistan", 3), ("Pakistan", "casualties", "TTP", 17)]),
+        # "N others" counts the same people as the figure before it; a semicolon ends the speaker's reach
+        ("Kabul said eight civilians were killed and eight others wounded in Kunar; two soldiers were reported hurt in Bajaur.",
+         [("Afghanistan", "casualties", "civilians", 8)]),
+        # "had alleged that jets struck X": the strike told, no charge named; grenades thrown into a place
+        ("The ISPR rejected the Taliban's account. Taliban spokesman Zabihullah Mujahid had alleged that Pakistani jets bombed Khost and Paktia.",
+         [("Afghanistan", "strike", "Khost", None), ("Afghanistan", "strike", "Paktia", None)]),
+        ("Afghan border officials said Pakistani troops threw grenades into the Spin Boldak bazaar overnight.",
+         []),
+        ("Afghan border officials said Pakistani troops lobbed mortars and grenades thrown into Spin Boldak hit a school.",
+         [("Afghanistan", "strike", "Spin Boldak", None)]),
+        # each clause's own speaker tells its own strike
+        ("Islamabad blames Kabul for 'unprovoked firing' at Kharlachi; Kabul says Pakistani shells hit Dand-e-Patan homes.",
+         [("Afghanistan", "strike", "Dand-e-Patan", None), ("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Kharlachi", None)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -132,7 +153,9 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "breakdown", "police-chief-and-own-dead", "rockets-on-army-sites", "named-attacks-work-of",
          "capital-charged", "tanks-are-no-posts", "post-on-x", "camps-near-the-border", "operation-at-home",
          "he-said-after-on-x", "total-then-parts", "opened-unprovoked-fire",
-         "surname-alone", "attack-as-a-verb", "period-counted-to-now"],
+         "surname-alone", "attack-as-a-verb", "period-counted-to-now",
+         "several-places-no-count", "number-killed-at", "one-verb-two-figures", "others-and-semicolon",
+         "had-alleged-a-strike", "threw-is-no-strike-cue", "grenades-thrown-into", "clause-strikes"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

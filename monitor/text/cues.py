@@ -37,10 +37,11 @@ MODAL = lowered(re.compile(
 ))
 QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 REPORTED_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|added|stated|claimed|claims|announced|confirmed|reported|according to|insisted|acknowledged|admitted|noted|"
+    r"\b(?:said|says|say|told|added|stated|claimed|claims|announced|confirmed|reported|according to|insisted|maintained|alleged|charged|acknowledged|admitted|noted|"
     r"posted|wrote|tweeted|(?:by|in) (?:his|her|their|its) (?:count|tally|account))\b",
     re.I,
 )
+CLAIMED_PERFECT = re.compile(r"had\s+(?:alleged|claimed|charged|accused)\b", re.I)
 PAST_PERFECT = lowered(re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ed|shut|built|held|broken|seen|begun|fought|brought|taken|led)\b", re.I))
 RELATIVE_PAST = lowered(re.compile(
     r"\b(?:last (?:week|month|year|spring|summer|autumn|winter)|earlier this (?:month|year)|previously|in the past|"
@@ -173,6 +174,8 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
     if past and not (past.group().lower().startswith("since") and CONTINUING.search(sentence)):
         return True
     perfect = PAST_PERFECT.search(text)
+    if perfect and CLAIMED_PERFECT.match(perfect.group()):
+        perfect = None  # "Mujahid had alleged that jets struck Khost": the claim an article answers, not old news
     # "X said the crossing had been shut" is reported speech; "the two sides had
     # announced a truce" is the past perfect of the news itself.
     if perfect and not any(not (perfect.start() <= m.start() < perfect.end()) for m in REPORTED_SPEECH.finditer(sentence)):

@@ -108,7 +108,7 @@ STRONG_HOSTILITIES = lowered(re.compile(
     r"cross-border (?:fire|firing|attacks?|shelling|strikes?|raids?|fighting|clashes)|"
     r"(?:jets?|aircraft|warplanes|planes|drones?|helicopters?|gunships?)\b[\w\s,]{0,25}?\b(?:struck|bombed|hit|pounded|targeted|attacked)|"
     r"(?:forces|troops|military|army|artillery)\b[\w\s,]{0,15}?\b(?:bombed|shelled|pounded|struck|fired on|fired at)|"
-    r"rocket (?:attacks?|fire)|mortar (?:fire|shells?|attacks?)|"
+    r"rocket (?:attacks?|fire)|mortar (?:fire|shells?|attacks?)|carried out (?:air |drone |missile )?strikes|"
     # fire at the other side's forces: "fired rockets at Pakistani army locations"
     r"fir(?:ed|ing) (?:\w+ ){0,2}?(?:at|on|into) (?:the )?(?:Pakistani|Afghan) |"
     # one side's strikes named as its own: "a Pakistani strike on a house in Khost", "Pakistani attacks in Kunar"

@@ -67,7 +67,7 @@ PEOPLE = (
     r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|combatants?|others"
 )
 NOUN_AFTER = re.compile(
-    rf"^\s+(?P<mods>(?:(?:of|the|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
+    rf"^\s+(?P<mods>(?:(?:of|the|its|our|own|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
     rf"heavily|border|(?-i:[A-Z][\w'’-]*))\s+){{0,4}})(?P<noun>{PEOPLE})\b",  # a capitalised name, not any word
     re.I,
 )
@@ -93,7 +93,8 @@ STRIKE = lowered(re.compile(
     r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
     r"target(?:ed|ing)|attack(?:ed|s)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
     # cross-border fire told by the side that fired or was fired on
-    r"fir(?:ed|ing) (?:\w+ ){0,2}?(?:on|at|into|upon|towards?)|opened (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
+    r"fir(?:ed|ing)['’\"”]? (?:\w+ ){0,2}?(?:on|at|into|upon|towards?|along)|shoot(?:ing)? (?:\w+ ){0,2}?(?:on|at|into)|opened (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
+    r"(?:grenades?|shells?|rockets?|mortars?) (?:\w+ ){0,2}?(?:thrown|lobbed|fired) (?:into|on|at)|"
     r"(?:drones?|jets?|aircraft|warplanes|artillery|shells?|rockets?|missiles?|mortars?) (?:\w+ ){0,2}?(?:hit|struck|landed (?:on|in))|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
     # "defence targets had been hit in Kabul, Paktia and Kandahar"
     r"(?:targets?|installations|positions|sites|camps|hideouts|facilities|depots) (?:had been |have been |has been |were |was )?(?:hit|struck|bombed|targeted|destroyed))\b",
@@ -104,7 +105,7 @@ ACCUSE = lowered(re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w
 ACCUSATION_CONTENT = lowered(re.compile(
     r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|prox(?:y|ies)|sponsor\w*|puppet|"
     r"(?:backing|supporting|support(?:s)? for|support(?:s)? to|providing support|provides support|funding|arming)\b|"
-    r"violat\w* (?:of )?(?:the |a )?(?:cease-?fire|truce)|breach\w* (?:of )?(?:the )?(?:cease-?fire|truce)|"
+    r"violat\w* (?:of )?(?:the |a )?(?:[\w-]+ ){0,2}?(?:cease-?fire|truce)|breach\w* (?:of )?(?:the )?(?:[\w-]+ ){0,2}?(?:cease-?fire|truce)|"
     r"(?:broke|broken|breaking) (?:the |a |their |its )?(?:cease-?fire|truce)|"
     # what the other side did, in the words of a charge
     r"illegal(?:ly)?|(?:political|economic) (?:pressure|leverage)|(?:unprovoked|blatant) (?:\w+ ){0,2}?(?:fire|firing|aggression|attacks?|shelling)|"
@@ -119,7 +120,7 @@ POSSESSED_CHARGE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?(?:claims?|allegations?
 TOPICS = [
     # Most specific first: in an article, a party's charge is keyed by its first topic.
     ("ceasefire_violation", lowered(re.compile(
-        r"\b(?:violat\w*|breach\w*|break\w*|broke)\b[\w\s]{0,25}(?:cease-?fire|truce)|(?:cease-?fire|truce) violations?|"
+        r"\b(?:violat\w*|breach\w*|break\w*|broke)\b[\w\s'’-]{0,30}(?:cease-?fire|truce)|(?:cease-?fire|truce) violations?|"
         r"fired first|first shots?|start(?:ed|ing)? (?:the |a |it|this)?\s*(?:firing|shooting|fighting|clash\w*|exchange)?|"
         r"started from|opened (?:the )?(?:fire|exchange)|unprovoked|provocations?|aggression", re.I))),
     ("airspace", lowered(re.compile(r"\b(?:airspace|sovereignty|territorial integrity|violation of (?:\w+ )?territory)\b", re.I))),
@@ -234,6 +235,10 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
         lo, hi = clause_of(s, n.start)
         near = s[max(lo, n.start - 70):min(hi, n.end + 60)]
         verb = CASUALTY_VERB.search(near)
+        if not verb and i < len(numbers) and JOINED_FIGURE.fullmatch(s, n.end, numbers[i].start):
+            # "five of its soldiers and 25 militants had been killed": one verb for both figures
+            near = s[max(lo, n.start - 70):min(hi, numbers[i].end + 60)]
+            verb = CASUALTY_VERB.search(near)
         if not verb:
             continue
         if BREAKDOWN_BEFORE.search(s[max(lo, n.start - 40):n.start]):
@@ -248,6 +253,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
             tail = s[n.end:n.end + 25]
             head = s[max(0, n.start - 25):n.start]
             if not (re.match(r"^\s*(?:were |have been |had been |more )?(?:killed|dead|died|wounded|injured|hurt)", tail, re.I)
+                    or COUNT_OF.search(s[max(lo, n.start - 120):n.start])
                     or re.search(r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|toll (?:rose |climbed )?to|toll of|claimed the lives of)\s*(?:at least |more than |over |another |some )?$", head, re.I)):
                 continue
             # "274 fighters killed and 400 wounded": a bare figure joined to the last one counts the same people
@@ -263,6 +269,8 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
             # "3 soldiers killed", "soldiers were killed", "soldiers died": the voice says whose
             suffered = bool(re.match(r"^\s*(?:were |have been |had been |was )?(?:killed|died|dead|martyred|wounded|injured|lost)", after_noun, re.I))
             target = _target(noun.group("mods"), noun.group("noun"), claimant, near, suffered)
+            if noun.group("noun").lower() == "others" and previous_target is not None:
+                target = previous_target  # "five civilians were killed and five others wounded": the same people
             noun_end = n.end + noun.end()
         figure = n.value
         # "nine children and a woman": one figure, 10.
@@ -299,11 +307,12 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
     return claims
 
 
+JOINED_FIGURE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|,)\s+(?:at least |more than |some |over )?")
 NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:posts?|outposts?|positions?|checkpoints?|check posts?|camps?|hideouts?|bases?|pickets?|vehicles?|tanks?)\b", re.I)
 
 
 # "put the number of operatives linked to the Taliban killed at 620": who is counted comes first.
-COUNT_OF = re.compile(r"\b(?:number|toll|count|tally) of ([^,;]{3,90}?) (?:killed|dead|wounded|injured|martyred) (?:at|to|as)\s+(?:more than |over |at least |about |nearly )?$", re.I)
+COUNT_OF = re.compile(r"\b(?:number|toll|count|tally) of ([^,;]{3,90}?) (?:killed|dead|wounded|injured|martyred)(?: [\w'’-]+){0,4}? (?:at|to|as)\s+(?:more than |over |at least |about |nearly )?$", re.I)
 
 
 def _counted_target(counted: re.Match, claimant: str) -> str | None:
@@ -344,7 +353,7 @@ def _apart(s: str, lo: int, hi: int, speaker_span: tuple[int, int]) -> bool:
     at = speaker_span[0]
     if at == 0 and speaker_span[1] == 0:
         return False  # a speaker carried over from before: no place in this sentence
-    between = s[min(hi, at):max(lo, at)]
+    between = s[min(hi, at):max(lo + 1, at)]  # (a clause may begin with its semicolon)
     return ";" in between
 
 
@@ -361,6 +370,8 @@ OWN_LOSS_BEFORE = re.compile(r"\b(?:losing|lost|loss of|admitted|acknowledged|co
 def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = False) -> str | None:
     if CIVILIAN.match(noun):  # "Afghan civilians" are civilians, whoever counts them
         return "civilians"
+    if re.search(r"\b(?:of its|of our|its own|their own)\b", mods, re.I):
+        return claimant  # "five of its soldiers": the speaker's own
     named = PARTIES.find(f"{mods} {noun}")
     if named:
         return named[-1].name
@@ -424,6 +435,9 @@ CONTAINED = re.compile(r"^(?:'s|’s)\s+$|^\s+(?:district|area|village|town|regi
 
 
 # "fired rockets at Pakistani army locations in Nowshera": the target is Pakistan's forces.
+# "blames Kabul for 'unprovoked firing' at Kharlachi": fire the other side's state is charged with
+BLAMED_ON_KABUL = re.compile(r"\b(?:blam\w*|accus\w*)\s+(?:the\s+)?(?:Kabul|Afghanistan|Afghan\s+(?:Taliban|government|regime|authorities)|Taliban)\b", re.I)
+GUNFIRE = re.compile(r"(?:fir(?:ed|ing)|shell(?:ed|ing)|shoot(?:ing)?|opened)\b", re.I)
 PAKISTANI_MILITARY_TARGET = re.compile(
     r"\b(?:at|on|against)\s+(?:the\s+)?Pakistani\s+(?:army\s+|military\s+|security\s+|border\s+|air\s+)?"
     r"(?:locations|positions|posts|installations|bases|sites|targets|forces|troops|checkposts|cantonments?|air ?bases?)\b",
@@ -433,7 +447,10 @@ def _forces_struck(clause: str, cue_at: int) -> bool:
     """Inside Pakistan, a strike is only the other side's forces firing across the
     border or at Pakistan's forces: never a militants' bombing, nor Pakistan's own
     operations against militants there (their tolls are the claims)."""
-    return bool(AFGHAN_FORCES.search(clause) or PAKISTANI_MILITARY_TARGET.search(clause, cue_at))
+    if AFGHAN_FORCES.search(clause) or PAKISTANI_MILITARY_TARGET.search(clause, cue_at):
+        return True
+    # gunfire or shelling charged to Kabul is its forces' ("a bombing" charged to it is a militants' attack)
+    return bool(GUNFIRE.match(clause, cue_at) and BLAMED_ON_KABUL.search(clause, 0, cue_at))
 
 
 def _struck_places(places: list[Mention], text: str) -> list[str]:
@@ -468,9 +485,10 @@ TARGET_COUNT = re.compile(
 )
 
 
-def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
+def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | None = None) -> list[Claim]:
+    """The strikes told in sentence ``s`` (only by cues ``within`` a span of it, when given)."""
     claims = []
-    for cue in STRIKE.finditer(s):
+    for cue in STRIKE.finditer(s, *(within or ())):
         if NATURAL_EVENT.search(s[max(0, cue.start() - 40):cue.start()]):
             continue  # "an earthquake struck Kunar"
         lo, hi = clause_of(s, cue.start())
@@ -496,7 +514,8 @@ def _strikes(s: str, claimant: str, reader: _Reader) -> list[Claim]:
             continue
         # "struck seven militant camps": the number of targets is the claim's figure
         count = TARGET_COUNT.search(s[cue.end():min(hi, cue.end() + 60)])
-        figure = next((n.value for n in find_numbers(count.group())), None) if count else None
+        # (several places named: the count is of them all, no one place's figure)
+        figure = next((n.value for n in find_numbers(count.group())), None) if count and len(targets) == 1 else None
         for target in targets:
             if not any(c.target == target for c in claims):  # "fire on Kunar …, and troops fired on Paktika": each place its strike
                 claims.append(Claim(claimant, "strike", target, figure, None, f"{claimant}: strike on {target}", "medium"))
@@ -512,6 +531,8 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
         after = [m for m in others if verb.end() <= m.start <= max(verb.end() + 40, hi)]
         if not after or not reader.asserted(s, verb.start()):
             continue
+        if ALLEGED_THAT.match(s, verb.start()) and not any(p.search(s, verb.end()) for name, p in TOPICS if name != "attack"):
+            break  # "alleged that Pakistani jets struck Khost": a strike told, no charge named (the strike is its claim)
         found.append((after[0].name, s[verb.end():]))
         break
     if not found:
@@ -554,6 +575,7 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
 
 
 FROM_BY = re.compile(r"\b(?:from|by)\b", re.I)
+ALLEGED_THAT = re.compile(r"alleg(?:ed|es|ing)\s+that\b", re.I)
 
 
 def _sponsor(s: str, subject: Mention, cue: re.Match) -> str | None:
@@ -655,8 +677,8 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             claims += _accusations(s, claimant, reader, span, all_topics=baseline_mode)
         # A strike told by the side that struck or was struck is its own claim,
         # beside its toll: the place struck is part of its key (ALERTS.md).
-        if claimant in OTHER_SIDE:  # a third party's account of a strike gives only its tolls
-            claims += _strikes(s, claimant, reader)
+        # (a third party's account of a strike gives only its tolls)
+        claims += _by_clause(reading, claimant, span, lambda who, within: _strikes(s, who, reader, within) if who in OTHER_SIDE else [])
         observations += [_observation(c, sentence) for c in claims]
     return _dedupe(observations, one_charge_per_party=not baseline_mode)
 
