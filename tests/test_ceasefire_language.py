@@ -96,6 +96,29 @@ def test_a_collapsed_truce_stays_collapsed_until_a_new_one(monitor_env, rss):
     ) == [("in_effect", "collapsed"), ("collapsed", "in_effect")]
 
 
+def test_a_pause_declared_or_a_truce_confirmed_ends_a_collapse(monitor_env, rss):
+    # The pause as a noun ("declared a brief pause in their fighting") and a
+    # truce confirmed by a side are a truce now, outweighing the fighting the
+    # same report retells.
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Pakistan's defence minister said the country was now in open war with the Taliban government.",
+        "Islamabad and Kabul announced a three-day halt to their cross-border strikes on Thursday, a week after Pakistani jets bombed Kandahar.",
+        "Afghan forces shelled Pakistani posts in Kurram on Sunday, officials said.",
+        "Pakistan declared open war on Kabul again after the shelling, its information minister said.",
+        "Kabul's spokesman confirmed the new truce with Pakistan on X on Monday.",
+    ) == [("in_effect", "collapsed"), ("collapsed", "in_effect"), ("in_effect", "violated"), ("violated", "collapsed"),
+          ("collapsed", "in_effect")]
+
+
+def test_the_earlier_event_a_story_comes_after_is_no_breach(monitor_env, rss):
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Chaman reopened for traders on Monday; the move comes after Pakistani air strikes on militant camps in Kunar, Afghan officials said.",
+        "Talks resumed in Doha in the wake of cross-border shelling near Torkham that Kabul blamed on Pakistan.",
+    ) == []
+
+
 def test_an_agreement_to_keep_the_truce_ends_a_breach(monitor_env, rss):
     assert ceasefire_alerts(
         monitor_env, rss,

@@ -41,13 +41,15 @@ CUES: list[tuple[str, int, Lowered]] = [
         5,  # restored or newly agreed: the news that ends a breach or collapse
         lowered(re.compile(
             rf"\b(?:restor\w*|reinstat\w*|reviv\w*|renew\w*|extend\w*|agreed (?:to |on |upon )?(?:a |an |the )?(?:new |fresh |immediate |permanent |lasting |open-ended )?(?:\S+ )?|"
-            rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|brokered (?:a |an |the )?|announced (?:a |an |the )?|declared (?:a |an ))[\w\s-]{{0,30}}?{TRUCE}"
+            rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|brokered (?:a |an |the )?|announced (?:a |an |the )?|declared (?:a |an )|confirmed (?:a |an |the ))[\w\s-]{{0,30}}?{TRUCE}"
             rf"|{TRUCE}[\w\s,-]{{0,30}}?\b(?:was |has been |have been |is )?(?:restored|reinstated|extended|renewed|made (?:open-ended|permanent)|transformed into)"
             # "agreed to uphold the ceasefire", "agreed that the truce should stay in place": an agreement, not a plan
             rf"|\bagree[ds]? (?:to |on )?(?:maintain|uphold|keep|respect|observe|continue|preserve|honou?r|abide by|stick to)\w* (?:to )?(?:the |a |their |its )?(?:\w+ )?{TRUCE}"
             rf"|\bagree[ds]? that (?:the |their |a )?(?:\w+ )?{TRUCE} (?:should|would|will|must) (?:stay|remain|hold|continue|be (?:maintained|extended|upheld))"
             # both sides stop fighting for a time: "pause fighting for Eid", "halt military operations"
-            r"|\b(?:paus|halt|suspend|stopp?)(?:e|es|ed|ing|s)? (?:its |their |all |the |cross-border )?(?:military |offensive |combat )?(?:operations|offensives?|hostilities|fighting|attacks|strikes)",
+            r"|\b(?:paus|halt|suspend|stopp?)(?:e|es|ed|ing|s)? (?:its |their |all |the |cross-border )?(?:military |offensive |combat )?(?:operations|offensives?|hostilities|fighting|attacks|strikes)"
+            # the same as a noun, declared: "declared a temporary pause in their escalating fighting"
+            r"|\b(?:declared|announced|agreed (?:on |to )?|observ\w*) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:pause|halt|suspension|lull|cessation) (?:in|of|to) (?:the |their |all )?(?:[\w-]+ ){0,2}?(?:fighting|hostilities|operations|strikes|clashes)",
             re.I,
         )),
     ),
@@ -132,6 +134,7 @@ WEAK_HOSTILITIES = lowered(re.compile(
     r"fired (?:on|at|across|into|upon)|fighting (?:erupted|broke out))\b", re.I
 ))
 PAUSE = r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations|offensives?|hostilities|fighting|attacks|strikes)\b"
+CAUSE_BEFORE = re.compile(r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$", re.I)
 BEFORE_THE_TRUCE = lowered(re.compile(rf"\b(?:before|until|ahead of)\b[^.;]{{0,60}}?{TRUCE}", re.I))
 TRUCE_WORD = lowered(re.compile(TRUCE, re.I))
 PREFILTER = lowered(re.compile(rf"{TRUCE}|open war|all-out war|full-scale war|total war|{PAUSE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I))
@@ -230,6 +233,8 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
             for m in pattern.finditer(s):
                 if BEFORE_THE_TRUCE.search(s, m.end()):
                     break  # "clashes left dozens dead before Qatar brokered a truce": fighting before it, no breach of it
+                if CAUSE_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+                    continue  # "the move comes after Pakistani airstrikes on …": the earlier event a story is explained by
                 if AFGHAN_SIDE.search(s) and reading.asserted_now(m.start(), baseline_mode):
                     hit = m
                     break

@@ -312,7 +312,7 @@ NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:posts?|outposts?|positions?|checkpoints?|
 
 
 # "put the number of operatives linked to the Taliban killed at 620": who is counted comes first.
-COUNT_OF = re.compile(r"\b(?:number|toll|count|tally) of ([^,;]{3,90}?) (?:killed|dead|wounded|injured|martyred)(?: [\w'’-]+){0,4}? (?:at|to|as)\s+(?:more than |over |at least |about |nearly )?$", re.I)
+COUNT_OF = re.compile(r"\b(?:number|toll|count|tally) of ([^,;]{3,90}?) (?:killed|dead|wounded|injured|martyred)(?: [\w'’-]+){0,12}? (?:at|to|as)\s+(?:more than |over |at least |about |nearly )?$", re.I)
 
 
 def _counted_target(counted: re.Match, claimant: str) -> str | None:

@@ -427,6 +427,8 @@ def _cue(
     for start, reading in sorted(partial, key=lambda p: (p[1] != "said", p[0])):
         if OBJECT_OF_CLOSURE.search(span, max(0, start - 40), start):
             continue  # "blocking humanitarian aid", "halted the return of refugees"
+        if reading == "said" and any(m.start() < start and not asserted(lo + m.start()) for m in openings if m is not said):
+            continue  # "has decided to reopen Torkham exclusively for UN cargo": the restriction is as planned as its opening
         if asserted(lo + start):
             candidates.append(Cue("partially_open", 3, lo + start, reading))
             break
