@@ -144,6 +144,18 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # each clause's own speaker tells its own strike
         ("Islamabad blames Kabul for 'unprovoked firing' at Kharlachi; Kabul says Pakistani shells hit Dand-e-Patan homes.",
          [("Afghanistan", "strike", "Dand-e-Patan", None), ("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Kharlachi", None)]),
+        # "'… Pakistani forces bombed …,' he wrote": the one who spoke before, not a name inside the quotation
+        ("Mujahid spoke to reporters in Kabul. 'Three boys and a woman were martyred when Pakistani forces bombed a house in Dangam,' he wrote.",
+         [("Afghanistan", "casualties", "civilians", 4), ("Afghanistan", "strike", "Dangam", None)]),
+        # "on alleged hideouts" is an adjective; "according to various reports" is no party's account
+        ("Pakistani jets hit alleged TTP hideouts in Nuristan, with at least twelve dead according to local media reports.",
+         []),
+        # a bombing by militants "operating from Afghan territory" is their attack at home, no strike
+        ("Pakistan's interior ministry said last week's bombings in Peshawar and Quetta were carried out by TTP cells operating from Afghan territory.",
+         []),
+        # a third party that attributes harm charges no one
+        ("UNAMA said 35 civilians were killed in Kunar by attacks by Pakistani forces along the border.",
+         [("United Nations", "casualties", "civilians", 35)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -155,7 +167,8 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "he-said-after-on-x", "total-then-parts", "opened-unprovoked-fire",
          "surname-alone", "attack-as-a-verb", "period-counted-to-now",
          "several-places-no-count", "number-killed-at", "one-verb-two-figures", "others-and-semicolon",
-         "had-alleged-a-strike", "threw-is-no-strike-cue", "grenades-thrown-into", "clause-strikes"],
+         "had-alleged-a-strike", "threw-is-no-strike-cue", "grenades-thrown-into", "clause-strikes",
+         "he-after-a-quotation", "alleged-adjective-and-media-reports", "bombings-from-afghan-territory", "third-party-attributes"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

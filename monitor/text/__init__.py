@@ -10,6 +10,7 @@ from monitor.text.attribution import (
     load_officials,
     load_titles,
     nearest_before,
+    noun_use,
     parse_officials,
     unnamed_speaker,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "REPORTING",
     "Speakers",
     "nearest_before",
+    "noun_use",
     "Official",
     "as_aliases",
     "load_officials",

@@ -118,6 +118,8 @@ NON_PARTY_SPEAKER = lowered(re.compile(
     re.I,
 ))
 PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
+NOBODYS_ACCOUNT = re.compile(r"\s+(?:the\s+)?(?:various |several |some |many |unconfirmed |media |local |news |press )?(?:reports|media|witnesses|residents|eyewitnesses|doctors|hospital \w+)\b", re.I)
+AFTER_QUOTATION = re.compile(r"[,.!?…]\s*['’\"”]\s+(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 # "By his count", "by their tally": the words of the one who spoke before.
 BY_THEIR_COUNT = re.compile(r"\b(?:by|in|according to) (?:his|her|their|its) (?:count|tally|account|estimate|figures|reckoning)\b", re.I)
@@ -136,14 +138,20 @@ PREPOSED = re.compile(r"^(?:[A-Z/ ]+:\s*)?(?:With|As|While|Amid|After|Despite|Fo
 AGENT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:forces|troops|army|military|jets|drones|government|officials)\s+)?(?:\w+ly\s+)?(?:\w+ed|struck|hit|shot|fought|took|seized|overran|launched|says|said)\b", re.I)
 
 
-NOUN_DETERMINERS = re.compile(r"(?:'s|’s|\b(?:the|a|an|its|their|his|her|these|those|such|competing|false|incendiary|rival|territorial))\s+$", re.I)
+NOUN_DETERMINERS = re.compile(r"(?:'s|’s|\b(?:the|a|an|its|their|his|her|these|those|such|competing|false|incendiary|rival|territorial|various|several|some|many|media|unconfirmed|conflicting|local|news|press))\s+$", re.I)
+ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:on|the|an?|of|for|at|against|over|its|their|his|her|\d+|hit|struck|targeted|bombed|raided|attacked|killed|arrested|destroyed|into)\s+$", re.I
+)
 
 
 def noun_use(s: str, verb: re.Match) -> bool:
-    """"India's claim to Kashmir", "incendiary claims": a noun, not a speaker's verb."""
-    return verb.group().lower() in ("claim", "claims", "report", "reports", "charges") and bool(
-        NOUN_DETERMINERS.search(s[max(0, verb.start() - 30):verb.start()])
-    )
+    """"India's claim to Kashmir", "incendiary claims", "various reports": a noun,
+    not a speaker's verb; "strikes on alleged hideouts": an adjective."""
+    word = verb.group().lower()
+    before = s[max(0, verb.start() - 30):verb.start()]
+    if word == "alleged":
+        return bool(ADJECTIVE_BEFORE.search(before))
+    return word in ("claim", "claims", "report", "reports", "charges") and bool(NOUN_DETERMINERS.search(before))
 
 
 def nearest_before(mentions: list[Mention], position: int, lo: int) -> Mention | None:
@@ -185,6 +193,8 @@ class Speakers:
             after = [p for p in mentions if m.end() <= p.start <= m.end() + 40 and "," not in s[m.end():p.start]]
             if after:
                 return after[0].name, (after[0].start, after[0].end)
+            if NOBODYS_ACCOUNT.match(s, m.end()):
+                continue  # "according to various reports", "according to witnesses": no party's words
             source = re.match(r"\s*(?:the\s+)?([\w\s-]{1,40}?)(?=[,.;]|\s+(?:on|in|at)\b)", s[m.end():])
             if source and unnamed_speaker(source.group(1)) and self.last_speaker:
                 return self.last_speaker, (m.start(), m.start())  # "according to the sources": those who spoke before
@@ -197,7 +207,8 @@ class Speakers:
             # "… of which it claimed": the pronoun speaks, not the party named nearest.
             pronoun = PRONOUN.search(window[-20:])
             if pronoun:
-                earlier = [p for p in mentions if p.end <= verb.start()]
+                # "'… after Pakistani forces bombed a house,' he posted": names inside the quotation are not who speaks
+                earlier = [] if AFTER_QUOTATION.search(window[-24:]) else [p for p in mentions if p.end <= verb.start()]
                 if earlier:
                     return earlier[0].name, (earlier[0].start, earlier[0].end)
                 if pronoun.group().lower().startswith(("he ", "she ")) and self.last_speaker:

@@ -44,6 +44,7 @@ from monitor.text import (
     load_table,
     lowered,
     nearest_before,
+    noun_use,
     parse_officials,
     read,
 )
@@ -77,7 +78,7 @@ CIVILIAN = re.compile(
     re.I,
 )
 MILITANT = re.compile(r"^(?:militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?)$", re.I)
-ADDED_ONE = re.compile(r"^\s+and\s+(?:a|an|one)\s+(?:woman|man|child|girl|boy|civilian|soldier|elderly \w+)\b", re.I)
+ADDED_ONE = re.compile(r"^,?\s+and\s+(?:a|an|one)\s+(?:woman|man|child|girl|boy|civilian|soldier|elderly \w+)\b", re.I)
 
 TERRITORY_VERB = lowered(re.compile(
     r"\b(?:captur\w*|recaptur\w*|retak\w+|retook|regain\w*|overr[ua]n\w*|seiz\w*|destroy\w*|took (?:control|over)|taken (?:control|over)|"
@@ -275,8 +276,6 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
         figure = n.value
         # "nine children and a woman": one figure, 10.
         if target == "civilians" and not TOTAL_NOUN.match(noun.group("noun") if noun else ""):
-            if ADDED_ONE.match(s[noun_end:]) and figure is not None:
-                figure += 1
             while i < len(numbers) and target == "civilians":
                 nxt = numbers[i]
                 between = s[noun_end:nxt.start]
@@ -287,6 +286,8 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
                     i += 1
                 else:
                     break
+            if ADDED_ONE.match(s[noun_end:]) and figure is not None:
+                figure += 1  # "five boys, four girls and a woman": 10
         if not reader.asserted(s, n.start):
             continue
         previous_target = target
@@ -447,7 +448,10 @@ def _forces_struck(clause: str, cue_at: int) -> bool:
     """Inside Pakistan, a strike is only the other side's forces firing across the
     border or at Pakistan's forces: never a militants' bombing, nor Pakistan's own
     operations against militants there (their tolls are the claims)."""
-    if AFGHAN_FORCES.search(clause) or PAKISTANI_MILITARY_TARGET.search(clause, cue_at):
+    forces = AFGHAN_FORCES.search(clause)
+    if forces and not (forces.group().lower().startswith("from") and not GUNFIRE.match(clause, cue_at)):
+        return True  # ("bombings … by factions operating from Afghan territory" are militants', not fire from across)
+    if PAKISTANI_MILITARY_TARGET.search(clause, cue_at):
         return True
     # gunfire or shelling charged to Kabul is its forces' ("a bombing" charged to it is a militants' attack)
     return bool(GUNFIRE.match(clause, cue_at) and BLAMED_ON_KABUL.search(clause, 0, cue_at))
@@ -527,6 +531,8 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
     others = [m for m in mentions if m.name != claimant]
     found: list[tuple[str, str]] = []
     for verb in ACCUSE.finditer(s):
+        if verb.group().lower() == "alleged" and noun_use(s, verb):
+            continue  # "strikes on alleged TTP hideouts": an adjective, no one charges anyone
         lo, hi = clause_of(s, verb.start())
         after = [m for m in others if verb.end() <= m.start <= max(verb.end() + 40, hi)]
         if not after or not reader.asserted(s, verb.start()):
@@ -545,7 +551,7 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
                 continue
             found.append((subject.name, _sponsor(s, subject, cue) or s[cue.start():]))
             break
-    if not found:
+    if not found and claimant in OTHER_SIDE:  # (a third party that attributes harm charges no one)
         for m in others:
             if CHARGE_BY.search(s[max(0, m.start - 60):m.start]) and reader.asserted(s, m.start):
                 found.append((m.name, s[max(0, m.start - 60):]))
