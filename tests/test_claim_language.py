@@ -156,6 +156,18 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # a third party that attributes harm charges no one
         ("UNAMA said 35 civilians were killed in Kunar by attacks by Pakistani forces along the border.",
          [("United Nations", "casualties", "civilians", 35)]),
+        # an unnamed office after the words, then a clause of time: the party named before still speaks
+        ("Pakistan's army has seized 40 Afghan Taliban posts, the defence minister says as the fighting enters a second week.",
+         [("Pakistan", "territory", "Afghanistan", 40)]),
+        # the places before a passive "were among the targets"
+        ("Taliban depots in Zabul and Ghazni were among the targets, according to Tarar.",
+         [("Pakistan", "strike", "Ghazni", None), ("Pakistan", "strike", "Zabul", None)]),
+        # a capital that speaks past the cue's reach is not struck
+        ("Afghan forces attacked Pakistani troops at several points along the frontier on Thursday, the Taliban government said, in an offensive Islamabad said was being repulsed.",
+         []),
+        # the other side as the subject of the fire, at a place inside Pakistan
+        ("Pakistan's information ministry said Afghanistan had 'opened unprovoked fire' on villages in Bajaur.",
+         [("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Bajaur", None)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -168,7 +180,8 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "surname-alone", "attack-as-a-verb", "period-counted-to-now",
          "several-places-no-count", "number-killed-at", "one-verb-two-figures", "others-and-semicolon",
          "had-alleged-a-strike", "threw-is-no-strike-cue", "grenades-thrown-into", "clause-strikes",
-         "he-after-a-quotation", "alleged-adjective-and-media-reports", "bombings-from-afghan-territory", "third-party-attributes"],
+         "he-after-a-quotation", "alleged-adjective-and-media-reports", "bombings-from-afghan-territory", "third-party-attributes",
+         "office-then-clause-of-time", "among-the-targets", "capital-speaks-past-the-window", "kabul-fired"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

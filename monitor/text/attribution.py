@@ -259,7 +259,9 @@ class Speakers:
         s = verb.string
         before = [m for m in mentions if m.end <= verb.start()]
         # "…, sources say": the words come before the speaker; "the army said it …": after.
-        trailing = len(re.sub(r"^\s*(?:on|late|early|in|this)?\s*(?:\w+day|a statement|\w+ night)?", "", s[verb.end():]).strip(" .,;")) < 25
+        # ("…, the minister says as clashes enter a fourth day": a clause of time after it adds no words of his)
+        rest = re.sub(r"\s*,?\s*\b(?:as|while|amid|after|when)\b.*$", "", s[verb.end():])
+        trailing = len(re.sub(r"^\s*(?:on|late|early|in|this)?\s*(?:\w+day|a statement|\w+ night)?", "", rest).strip(" .,;")) < 25
         if before and not trailing:
             return (self.last_speaker or before[0].name) if PREPOSED.match(s) else before[0].name  # "Pakistan's information ministry said …"
         if before and AGENT_AFTER.match(s[before[0].end:]):

@@ -98,7 +98,9 @@ STRIKE = lowered(re.compile(
     r"(?:grenades?|shells?|rockets?|mortars?) (?:\w+ ){0,2}?(?:thrown|lobbed|fired) (?:into|on|at)|"
     r"(?:drones?|jets?|aircraft|warplanes|artillery|shells?|rockets?|missiles?|mortars?) (?:\w+ ){0,2}?(?:hit|struck|landed (?:on|in))|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
     # "defence targets had been hit in Kabul, Paktia and Kandahar"
-    r"(?:targets?|installations|positions|sites|camps|hideouts|facilities|depots) (?:had been |have been |has been |were |was )?(?:hit|struck|bombed|targeted|destroyed))\b",
+    r"(?:targets?|installations|positions|sites|camps|hideouts|facilities|depots) (?:had been |have been |has been |were |was )?(?:hit|struck|bombed|targeted|destroyed)|"
+    # "Taliban positions in Kabul, Paktia and Kandahar were among the targets"
+    r"(?:installations|positions|sites|camps|hideouts|facilities|depots|bases|headquarters)\b(?: [\w,'’-]+){1,8}? (?:were|was|had been|have been) (?:among the targets|targeted))\b",
     re.I,
 ))
 TTP_SITES = re.compile(r"\b(?:TTP|militant|terrorist|khawarij)\s+(?:bases|hideouts|camps|sanctuaries|training centres|positions)\b", re.I)
@@ -438,6 +440,9 @@ CONTAINED = re.compile(r"^(?:'s|’s)\s+$|^\s+(?:district|area|village|town|regi
 # "fired rockets at Pakistani army locations in Nowshera": the target is Pakistan's forces.
 # "blames Kabul for 'unprovoked firing' at Kharlachi": fire the other side's state is charged with
 BLAMED_ON_KABUL = re.compile(r"\b(?:blam\w*|accus\w*)\s+(?:the\s+)?(?:Kabul|Afghanistan|Afghan\s+(?:Taliban|government|regime|authorities)|Taliban)\b", re.I)
+KABUL_FIRED = re.compile(
+    r"\b(?:Afghanistan|Kabul|Afghan (?:Taliban )?(?:forces|troops|side|army|border forces)|Taliban(?: forces| fighters)?)\s+(?:had |has |have )?(?:\w+ly )?['‘’\"“]?$", re.I
+)
 GUNFIRE = re.compile(r"(?:fir(?:ed|ing)|shell(?:ed|ing)|shoot(?:ing)?|opened)\b", re.I)
 PAKISTANI_MILITARY_TARGET = re.compile(
     r"\b(?:at|on|against)\s+(?:the\s+)?Pakistani\s+(?:army\s+|military\s+|security\s+|border\s+|air\s+)?"
@@ -454,7 +459,8 @@ def _forces_struck(clause: str, cue_at: int) -> bool:
     if PAKISTANI_MILITARY_TARGET.search(clause, cue_at):
         return True
     # gunfire or shelling charged to Kabul is its forces' ("a bombing" charged to it is a militants' attack)
-    return bool(GUNFIRE.match(clause, cue_at) and BLAMED_ON_KABUL.search(clause, 0, cue_at))
+    # ("Afghanistan had 'opened unprovoked fire on' …": the other side as the subject of the fire)
+    return bool(GUNFIRE.match(clause, cue_at) and (BLAMED_ON_KABUL.search(clause, 0, cue_at) or KABUL_FIRED.search(clause, 0, cue_at)))
 
 
 def _struck_places(places: list[Mention], text: str) -> list[str]:
@@ -505,7 +511,8 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
             window = s[places[0].start:places[0].end] if places else window
         if not places and not TTP_SITES.search(s[cue.start():hi]):
             continue
-        struck = _struck_places(places, window)
+        # (what follows a place past the window still says whether it speaks: "an offensive Islamabad said was …")
+        struck = _struck_places(places, s[cue.start():] if window.startswith(s[cue.start():cue.end()]) else window)
         if any(name in PAKISTANI_PLACES for name in struck) and not _forces_struck(s[lo:hi], cue.start() - lo):
             continue  # a militant attack inside Pakistan: its toll and the blame are the claims
         if not reader.asserted(s, cue.start()):
