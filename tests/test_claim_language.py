@@ -168,6 +168,17 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # the other side as the subject of the fire, at a place inside Pakistan
         ("Pakistan's information ministry said Afghanistan had 'opened unprovoked fire' on villages in Bajaur.",
          [("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Bajaur", None)]),
+        # the party that heads a clause of its own ("after Kabul said …") speaks in it
+        ("Relations soured further after Kabul said Pakistani drones had struck a house in Nangarhar, killing seven civilians.",
+         [("Afghanistan", "casualties", "civilians", 7), ("Afghanistan", "strike", "Nangarhar", None)]),
+        # a denial does not reach across another speaker's verb of saying
+        ("Kabul called the charges baseless, hours after Pakistan's interior minister said on X that he blamed Afghanistan for the Wana bombing.",
+         [("Pakistan", "accusation", "Afghanistan", None)]),
+        # state media speak for their state; aircraft in the other's airspace is a charge
+        ("Pakistani state television said Afghan forces fired mortars into Chitral overnight.",
+         [("Pakistan", "strike", "Chitral", None)]),
+        ("Mujahid said Pakistani drones were still patrolling Afghan airspace over Khost on Monday.",
+         [("Afghanistan", "accusation", "Pakistan", None)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -181,7 +192,8 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "several-places-no-count", "number-killed-at", "one-verb-two-figures", "others-and-semicolon",
          "had-alleged-a-strike", "threw-is-no-strike-cue", "grenades-thrown-into", "clause-strikes",
          "he-after-a-quotation", "alleged-adjective-and-media-reports", "bombings-from-afghan-territory", "third-party-attributes",
-         "office-then-clause-of-time", "among-the-targets", "capital-speaks-past-the-window", "kabul-fired"],
+         "office-then-clause-of-time", "among-the-targets", "capital-speaks-past-the-window", "kabul-fired",
+         "speaker-heads-its-clause", "denial-stops-at-another-speaker", "state-media-speak", "airspace-patrolled"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

@@ -114,11 +114,12 @@ ASIDE = re.compile(
 )
 NON_PARTY_SPEAKER = lowered(re.compile(
     r"\b(?:residents?|witnesses|traders|villagers|locals|people|doctors|journalists|reporters|analysts|experts|"
-    r"students|families|drivers|transporters|shopkeepers|relatives|elders|activists|observers|media)\s*$",
+    r"students|families|drivers|transporters|shopkeepers|relatives|elders|activists|observers|(?<!state )(?<!state-run )media)\s*$",
     re.I,
 ))
 PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 NOBODYS_ACCOUNT = re.compile(r"\s+(?:the\s+)?(?:various |several |some |many |unconfirmed |media |local |news |press )?(?:reports|media|witnesses|residents|eyewitnesses|doctors|hospital \w+)\b", re.I)
+SUBORDINATOR = re.compile(r"\b(?:after|when|while|because|since|before|although|though|until|once)\s+", re.I)
 AFTER_QUOTATION = re.compile(r"[,.!?…]\s*['’\"”]\s+(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 # "By his count", "by their tally": the words of the one who spoke before.
@@ -290,6 +291,15 @@ class Speakers:
             phrase_start = commas.pop()
             if nearest_before(mentions, verb_at, phrase_start):
                 break
+        # "Ties worsened this week after Afghanistan said …": a clause of its own begins at the
+        # conjunction, and a party that heads it speaks
+        subordinate = None
+        for subordinate in SUBORDINATOR.finditer(s, phrase_start, verb_at):
+            pass
+        if subordinate is not None:
+            heads = [m for m in mentions if subordinate.end() <= m.start and m.end <= verb_at and not VERB_BEFORE.search(s[subordinate.end():m.start])]
+            if heads and not NON_PARTY_SPEAKER.search(s[subordinate.end():verb_at]):
+                return heads[0]
         phrase = s[phrase_start:verb_at]
         if NON_PARTY_SPEAKER.search(phrase):
             return None

@@ -94,10 +94,16 @@ def negated(sentence: str, position: int, width: int = 35) -> bool:
 
 def denied(sentence: str, position: int) -> bool:
     """A denial anywhere before the cue in the sentence: "rejected reports that
-    the ceasefire had collapsed"."""
-    return bool(DENIAL.search(sentence[:position]))
+    the ceasefire had collapsed"; but not across another speaker's verb of
+    saying ("called the claims 'baseless', after Asif wrote that … blamed Kabul")."""
+    last = None
+    for last in DENIAL.finditer(sentence, 0, position):
+        pass
+    return last is not None and not ANOTHER_SPEAKER.search(sentence, last.end(), position)
 
 
+# A verb of saying (not "claims", which is often a noun): another speaker's words begin.
+ANOTHER_SPEAKER = re.compile(r"\b(?:said|says|wrote|writes|told|stated|tweeted|posted|added|insisted|announced|declared)\b", re.I)
 INFINITIVE = lowered(re.compile(r"\bto\s+(?:be\s+)?$", re.I))
 
 

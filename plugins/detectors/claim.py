@@ -112,14 +112,16 @@ ACCUSATION_CONTENT = lowered(re.compile(
     r"(?:broke|broken|breaking) (?:the |a |their |its )?(?:cease-?fire|truce)|"
     # what the other side did, in the words of a charge
     r"illegal(?:ly)?|(?:political|economic) (?:pressure|leverage)|(?:unprovoked|blatant) (?:\w+ ){0,2}?(?:fire|firing|aggression|attacks?|shelling)|"
-    r"deliberately (?:targeted|attacked|killed|bombed|struck)|war crimes?|crimes? against|massacre)",
+    r"deliberately (?:targeted|attacked|killed|bombed|struck)|war crimes?|crimes? against|massacre|"
+    # "Pakistani aircraft were still patrolling Afghanistan's airspace"
+    r"(?:violat\w*|intru\w*|patroll\w*|enter\w*|breach\w*|flying (?:over|in)|flew (?:over|into)) (?:the |its |our )?(?:[\w-]+(?:'s|’s)? ){0,2}?airspace)",
     re.I,
 ))
 # "violations by Pakistani military circles": the author follows "by".
 CHARGE_BY = lowered(re.compile(r"\b(?:provocations?|violations?|aggression|attacks?|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.I))
 # "the Taliban government's claims that Pakistan had deliberately targeted the clinic":
 # a party's charge, reported even inside the other side's denial.
-POSSESSED_CHARGE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|charges?)\s+(?:that|of)\b", re.I)
+POSSESSED_CHARGE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|charges?)\s+(?:that|of|over|about|regarding)\b", re.I)
 TOPICS = [
     # Most specific first: in an article, a party's charge is keyed by its first topic.
     ("ceasefire_violation", lowered(re.compile(
