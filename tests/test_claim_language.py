@@ -179,6 +179,15 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          [("Pakistan", "strike", "Chitral", None)]),
         ("Mujahid said Pakistani drones were still patrolling Afghan airspace over Khost on Monday.",
          [("Afghanistan", "accusation", "Pakistan", None)]),
+        # words that begin like a month are no dates: "martyring ten", "10 martyrs"
+        ("Mujahid said Pakistani jets bombed a house in Dangam district of Kunar at midnight, martyring nine civilians.",
+         [("Afghanistan", "casualties", "civilians", 9), ("Afghanistan", "strike", "Kunar", None)]),
+        # "resorted to unprovoked firing": "to" before an -ed word is no infinitive; "once again" is no condition
+        ("Pakistan's foreign office said the Afghan Taliban regime had resorted to unprovoked firing on Pakistani posts in Bajaur.",
+         [("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Bajaur", None)]),
+        # a clause's "he said" is the sentence's named speaker; a crossing town is not folded into its province
+        ("Zaidi spoke first. Mujahid, the Taliban's spokesman, told a different story: he said Pakistani forces had once again shelled Spin Boldak district of Kandahar.",
+         [("Afghanistan", "strike", "Spin Boldak", None)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -193,7 +202,8 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "had-alleged-a-strike", "threw-is-no-strike-cue", "grenades-thrown-into", "clause-strikes",
          "he-after-a-quotation", "alleged-adjective-and-media-reports", "bombings-from-afghan-territory", "third-party-attributes",
          "office-then-clause-of-time", "among-the-targets", "capital-speaks-past-the-window", "kabul-fired",
-         "speaker-heads-its-clause", "denial-stops-at-another-speaker", "state-media-speak", "airspace-patrolled"],
+         "speaker-heads-its-clause", "denial-stops-at-another-speaker", "state-media-speak", "airspace-patrolled",
+         "month-like-words", "resorted-to-unprovoked-firing", "clause-he-said-and-crossing-town"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

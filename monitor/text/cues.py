@@ -30,7 +30,7 @@ MODAL = lowered(re.compile(
     r"want(?:s|ed)?|seek(?:s|ing)?|sought|push(?:es|ed|ing)? for|aim(?:s|ed)? to|intend(?:s|ed)?|"
     r"will|would|shall|should|could|might|may|must|can|going to|set to|likely to|expected to|about to|"
     r"threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)?|ready to|prepared to|decid(?:e|es|ed) to|agreed to (?!a\b|an\b|the\b)|"
-    r"if|unless|until|whether|once|in case|as long as|provided|condition|possib(?:le|ly|ility)|"
+    r"if|unless|until|whether|once(?! again| more)|in case|as long as|provided|condition|possib(?:le|ly|ility)|"
     r"prospect|chance|talks? (?:on|about)|efforts? to|bid to|attempt(?:s|ed)? to|sought to|fear(?:s|ed)?|risk(?:s|ed)?|"
     r"discuss(?:es|ed|ing|ion|ions)?|negotiat\w*|debat\w*|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing)|review(?:s|ed|ing)?)\b",
     re.I,
@@ -109,7 +109,8 @@ INFINITIVE = lowered(re.compile(r"\bto\s+(?:be\s+)?$", re.I))
 
 # After "to", a noun makes it a preposition ("attributed the deaths to air
 # strikes", "in response to attacks"), not an infinitive.
-NOUN_AFTER_TO = re.compile(r"(?:air|aerial|drone|artillery|mortar|rocket|missile|cross-border|indirect|[\w-]*[^\Ws]s)\b", re.I)
+# (an -ed word after "to" is no bare infinitive either: "resorted to unprovoked firing")
+NOUN_AFTER_TO = re.compile(r"(?:air|aerial|drone|artillery|mortar|rocket|missile|cross-border|indirect|[\w-]*[^\Ws]s|[\w-]+ed)\b", re.I)
 
 
 def hedged(sentence: str, position: int, width: int = WINDOW) -> bool:

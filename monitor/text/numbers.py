@@ -28,7 +28,8 @@ NUMBER_RE = lowered(re.compile(
 ))
 
 
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+# A month's name or its abbreviation, not any word that begins like one ("martyrs", "mayor", "decided").
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 _MONTH_NEAR = re.compile(r"\s*(?:st|nd|rd|th)?\s+" + _MONTHS, re.I)
 _MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s+$", re.I)
 

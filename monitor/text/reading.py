@@ -98,9 +98,20 @@ def read(article, scope: Scope | None = None, speakers: Speakers | None = None) 
                 # Read before this sentence is remembered: "he said" in a clause
                 # means who spoke before, not a party this sentence names.
                 reading.clause_speakers = tuple(
-                    (lo, hi, speakers.claimant_of(sentence.text[lo:hi])[0])
+                    (lo, hi, _clause_speaker(speakers, sentence.text, lo, hi, reading))
                     if REPORTING.search(sentence.text[lo:hi]) or ACCORDING.search(sentence.text[lo:hi]) else (lo, hi, None)
                     for lo, hi in spans
                 )
             speakers.remember(sentence, reading.speaker)
     return readings
+
+
+def _clause_speaker(speakers: Speakers, text: str, lo: int, hi: int, reading: Reading) -> str | None:
+    """The speaker of the clause [lo, hi). One the clause does not name ("he
+    said", resolved from memory) is the sentence's own named speaker when that
+    one is named before the clause: "Mujahid told a different story: he said …"."""
+    party, span = speakers.claimant_of(text[lo:hi])
+    named_before = reading.speaker is not None and reading.speaker_span[0] < reading.speaker_span[1] <= lo
+    if party is not None and span[0] == span[1] and named_before:
+        return reading.speaker
+    return party
