@@ -188,6 +188,11 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # a clause's "he said" is the sentence's named speaker; a crossing town is not folded into its province
         ("Zaidi spoke first. Mujahid, the Taliban's spokesman, told a different story: he said Pakistani forces had once again shelled Spin Boldak district of Kandahar.",
          [("Afghanistan", "strike", "Spin Boldak", None)]),
+        ("Mujahid wrote on X that the Pakistani side had begun attacking Kandahar's Spin Boldak district overnight.",
+         [("Afghanistan", "strike", "Spin Boldak", None)]),
+        # a denial, then the speaker's own charge after "and say"
+        ("Afghan authorities reject the charge and say Pakistan is violating Afghanistan's sovereignty with its drones.",
+         [("Afghanistan", "accusation", "Pakistan", None)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -203,7 +208,8 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "he-after-a-quotation", "alleged-adjective-and-media-reports", "bombings-from-afghan-territory", "third-party-attributes",
          "office-then-clause-of-time", "among-the-targets", "capital-speaks-past-the-window", "kabul-fired",
          "speaker-heads-its-clause", "denial-stops-at-another-speaker", "state-media-speak", "airspace-patrolled",
-         "month-like-words", "resorted-to-unprovoked-firing", "clause-he-said-and-crossing-town"],
+         "month-like-words", "resorted-to-unprovoked-firing", "clause-he-said-and-crossing-town",
+         "possessive-crossing-town", "sovereignty-after-a-denial"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

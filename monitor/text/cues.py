@@ -103,7 +103,7 @@ def denied(sentence: str, position: int) -> bool:
 
 
 # A verb of saying (not "claims", which is often a noun): another speaker's words begin.
-ANOTHER_SPEAKER = re.compile(r"\b(?:said|says|wrote|writes|told|stated|tweeted|posted|added|insisted|announced|declared)\b", re.I)
+ANOTHER_SPEAKER = re.compile(r"\b(?:said|says|say|wrote|writes|told|stated|tweeted|posted|added|insisted|announced|declared)\b", re.I)
 INFINITIVE = lowered(re.compile(r"\bto\s+(?:be\s+)?$", re.I))
 
 

@@ -92,7 +92,7 @@ POSTS = re.compile(
 NOT_POSTS = re.compile(r"\b(?:tanks?|vehicles?|guns?|weapons?|drones?|aircraft|equipment|ammunition|depots?|locations?|homes?|houses?|buildings?)\b", re.I)
 STRIKE = lowered(re.compile(
     r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
-    r"target(?:ed|ing)|attack(?:ed|s)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
+    r"target(?:ed|ing)|attack(?:ed|s|ing)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
     # cross-border fire told by the side that fired or was fired on
     r"fir(?:ed|ing)['’\"”]? (?:\w+ ){0,2}?(?:on|at|into|upon|towards?|along)|shoot(?:ing)? (?:\w+ ){0,2}?(?:on|at|into)|opened (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
     r"(?:grenades?|shells?|rockets?|mortars?) (?:\w+ ){0,2}?(?:thrown|lobbed|fired) (?:into|on|at)|"
@@ -114,7 +114,8 @@ ACCUSATION_CONTENT = lowered(re.compile(
     r"illegal(?:ly)?|(?:political|economic) (?:pressure|leverage)|(?:unprovoked|blatant) (?:\w+ ){0,2}?(?:fire|firing|aggression|attacks?|shelling)|"
     r"deliberately (?:targeted|attacked|killed|bombed|struck)|war crimes?|crimes? against|massacre|"
     # "Pakistani aircraft were still patrolling Afghanistan's airspace"
-    r"(?:violat\w*|intru\w*|patroll\w*|enter\w*|breach\w*|flying (?:over|in)|flew (?:over|into)) (?:the |its |our )?(?:[\w-]+(?:'s|’s)? ){0,2}?airspace)",
+    r"(?:violat\w*|intru\w*|patroll\w*|enter\w*|breach\w*|flying (?:over|in)|flew (?:over|into)) (?:the |its |our )?(?:[\w-]+(?:'s|’s)? ){0,2}?airspace|"
+    r"violat\w* (?:the |its |our )?(?:[\w-]+(?:'s|’s)? )?(?:sovereignty|territorial integrity))",
     re.I,
 ))
 # "violations by Pakistani military circles": the author follows "by".
@@ -478,12 +479,14 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
             continue
         nxt = places[i + 1] if i + 1 < len(places) else None
         if nxt is not None and CONTAINED.match(text[place.end:nxt.start]):
-            if text[place.end:nxt.start].lstrip().startswith(("'", "’")) or CROSSING_TOWNS.fullmatch(place.name):
-                # "Paktika's Barmal": keep Paktika; a crossing town stays itself, where
-                # border clashes are told: "Spin Boldak district of Kandahar"
-                skip.add(i + 1)
+            # A district is folded into its province, except a crossing town, where
+            # border clashes are told: "Kandahar's Spin Boldak district" is Spin Boldak.
+            possessive = text[place.end:nxt.start].lstrip().startswith(("'", "’"))
+            district = nxt if possessive else place
+            if bool(CROSSING_TOWNS.fullmatch(district.name)) == (district is place):
+                skip.add(i + 1)  # "Paktika's Barmal": keep Paktika; "Spin Boldak district of Kandahar": keep Spin Boldak
             else:
-                continue  # "Barmal district of Paktika": keep Paktika, which comes next
+                continue  # "Barmal district of Paktika": keep Paktika; "Kandahar's Spin Boldak": keep Spin Boldak, next
         names.append(place.name.replace(" province", ""))
     return list(dict.fromkeys(names))
 
