@@ -193,6 +193,19 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # a denial, then the speaker's own charge after "and say"
         ("Afghan authorities reject the charge and say Pakistan is violating Afghanistan's sovereignty with its drones.",
          [("Afghanistan", "accusation", "Pakistan", None)]),
+        ("Islamabad denied any role and accused the Afghan side of breaking the truce by firing first.",
+         [("Pakistan", "accusation", "Afghanistan", None)]),
+        # an after-clause that ends at its comma is no narration of the main clause
+        ("Mujahid said that after Afghan strikes on Pakistani posts in the east, Pakistan carried out air strikes on Laghman and Nuristan.",
+         [("Afghanistan", "strike", "Laghman", None), ("Afghanistan", "strike", "Nuristan", None)]),
+        # "put the toll of the court blast at …"; an army captain among the dead is the army's own
+        ("Interior Minister Mohsin Naqvi put the toll of the bombing in Wana at 9 dead and 31 injured, and blamed Afghanistan for it.",
+         [("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "casualties", None, 9), ("Pakistan", "casualties", None, 31)]),
+        ("A Pakistani army major was among four soldiers killed in a clash with militants near the Afghan border in Bajaur, the military said.",
+         [("Pakistan", "casualties", "Pakistan", 4)]),
+        # "27 Afghan Taliban military posts" count posts, not people
+        ("Zaidi said Pakistani strikes destroyed 31 Afghan Taliban military posts and captured 6.",
+         [("Pakistan", "territory", "Afghanistan", 6), ("Pakistan", "territory", "Afghanistan", 31)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -209,7 +222,8 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "office-then-clause-of-time", "among-the-targets", "capital-speaks-past-the-window", "kabul-fired",
          "speaker-heads-its-clause", "denial-stops-at-another-speaker", "state-media-speak", "airspace-patrolled",
          "month-like-words", "resorted-to-unprovoked-firing", "clause-he-said-and-crossing-town",
-         "possessive-crossing-town", "sovereignty-after-a-denial"],
+         "possessive-crossing-town", "sovereignty-after-a-denial", "denied-and-accused", "after-clause-ended",
+         "toll-of-the-blast-at", "army-major-own", "military-posts"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

@@ -269,7 +269,10 @@ def test_people_counted_going_over_a_crossing_is_a_partial_flow(monitor_env, rss
         "The government widened the repatriation drive to the Ghulam Khan crossing, where 3,400 people crossed into Afghanistan on Monday, officials said.",
         "Nearly 2,000 cross at Angoor Adda on Sunday as returns restart, while trade stays suspended.",
         "Torkham reopens for Afghan families; thousands cross via Chaman on Monday",
-    ]) == [("Angoor Adda", "partially_open"), ("Chaman", "partially_open"), ("Ghulam Khan", "partially_open"), ("Torkham", "partially_open")]
+        # trade shut, people still sent out through it
+        "At Kharlachi all trade is still suspended, though undocumented Afghans are still being sent out through the gate, officials said.",
+    ]) == [("Angoor Adda", "partially_open"), ("Chaman", "partially_open"), ("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open"),
+           ("Torkham", "partially_open")]
 
 
 def test_a_flow_that_would_restart_is_a_plan(monitor_env, rss):

@@ -102,7 +102,7 @@ REPORTING = lowered(re.compile(
     r"\b(?:said|says|say|saying|claim(?:ed|s|ing)?|stated|states|announc(?:ed|es)|confirm(?:ed|s)|told|tells|added|"
     r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
     r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|tweeted|posted|wrote|condemn(?:ed|s)|denounc(?:ed|es)|described|"
-    r"put(?:s|ting)? (?:the |its |their |his |her )?(?:\w+ )?(?:toll|number|figure|count|losses|casualties) at|"
+    r"put(?:s|ting)? (?:the |its |their |his |her )?(?:\w+ )?(?:toll|number|figure|count|losses|casualties)(?: (?:of|from|in) [^.;,]{1,60}?)? at|"
     r"put(?:s|ting)? (?:the )?(?:death )?toll at)\b",
     re.I,
 ))
@@ -132,7 +132,7 @@ VERB_BEFORE = re.compile(
 VERB_START = re.compile(
     r"^(?:and\s+)?(?:called|calling|described|accus\w+|blam\w+|urged|warned|gave|took|made|sent|met|held|vowed|told|said|\w+ed)\b", re.I
 )
-OWN_FORCES_AFTER = re.compile(r"^\s*(?:security\s+|border\s+)?(?:soldiers|troops|personnel|servicemen|policemen|officers|guards)\b", re.I)
+OWN_FORCES_AFTER = re.compile(r"^\s*(?:security\s+|border\s+)?(?:soldiers|troops|personnel|servicemen|policemen|officers|guards|(?:an?\s+)?(?:captain|major|colonel|lieutenant|officer|soldier|sepoy)s?)\b", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|is|was|were|are)\s+$", re.I)
 PREPOSED = re.compile(r"^(?:[A-Z/ ]+:\s*)?(?:With|As|While|Amid|After|Despite|Following)\b", re.I)
 # A party followed by its own verb acts: "Pakistan struck", "Afghan forces attacked".

@@ -103,7 +103,11 @@ def denied(sentence: str, position: int) -> bool:
 
 
 # A verb of saying (not "claims", which is often a noun): another speaker's words begin.
-ANOTHER_SPEAKER = re.compile(r"\b(?:said|says|say|wrote|writes|told|stated|tweeted|posted|added|insisted|announced|declared)\b", re.I)
+ANOTHER_SPEAKER = re.compile(
+    r"\b(?:said|says|say|wrote|writes|told|stated|tweeted|posted|added|insisted|announced|declared)\b"
+    r"|\band (?:also |instead )?(?:accused|accuses|blamed|blames|charged)\b",  # "rejected responsibility and accused …"
+    re.I,
+)
 INFINITIVE = lowered(re.compile(r"\bto\s+(?:be\s+)?$", re.I))
 
 

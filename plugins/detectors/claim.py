@@ -86,7 +86,7 @@ TERRITORY_VERB = lowered(re.compile(
     re.I,
 ))
 POSTS = re.compile(
-    r"\b(?:(?:border |check[- ]?|security |military )?posts?(?! on (?:X|Twitter|Facebook|Instagram|Telegram|social media))|outposts?|positions?|pickets?|checkpoints?)\b", re.I
+    r"\b(?:(?:border |check[- ]?|security |military )?posts?(?! on (?:X|Twitter|Facebook|Instagram|Telegram|social media))|outposts?|positions?|pickets?|checkpoints?|(?:military )?bases)\b", re.I
 )
 # "171 tanks and armoured vehicles destroyed": what the figure counts is no post.
 NOT_POSTS = re.compile(r"\b(?:tanks?|vehicles?|guns?|weapons?|drones?|aircraft|equipment|ammunition|depots?|locations?|homes?|houses?|buildings?)\b", re.I)
@@ -314,7 +314,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
 
 
 JOINED_FIGURE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|,)\s+(?:at least |more than |some |over )?")
-NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:posts?|outposts?|positions?|checkpoints?|check posts?|camps?|hideouts?|bases?|pickets?|vehicles?|tanks?)\b", re.I)
+NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:(?:military|border|security|army|check)\s+)?(?:posts?|outposts?|positions?|checkpoints?|check posts?|camps?|hideouts?|bases?|pickets?|vehicles?|tanks?)\b", re.I)
 
 
 # "put the number of operatives linked to the Taliban killed at 620": who is counted comes first.
@@ -528,8 +528,12 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
         if not reader.asserted(s, cue.start()):
             continue
         said = REPORTING.search(s, 0, cue.start())
-        if said and NARRATED_AFTER.search(s, said.end(), cue.start()):
-            continue  # "Asif announced open war after Pakistani jets hit Kabul": the outlet's narration, not his claim
+        narrated = said and NARRATED_AFTER.search(s, said.end(), cue.start())
+        # ("said that after Afghan strikes on …, Pakistan carried out air strikes on Kabul": the after-clause ended at its comma)
+        if narrated and "," not in s[narrated.end():cue.start()] and not REPORTING.search(s, cue.end()):
+            # "Asif announced open war after Pakistani jets hit Kabul": the outlet's narration, not his
+            # claim (unless "…, Pakistani officials said" after it attributes the narration too)
+            continue
         targets = struck or (["Afghanistan"] if TTP_SITES.search(s[cue.start():hi]) and IN_AFGHANISTAN.search(s[cue.start():hi]) else [])
         if not targets:
             continue
@@ -690,7 +694,9 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             observations += [_observation(c, sentence) for c in claims]
             continue
         verb = REPORTING.search(s)
-        if DENIAL_VERB.search(s[: (verb.end() if verb else len(s))]) and not baseline_mode:
+        denial = DENIAL_VERB.search(s[: (verb.end() if verb else len(s))])
+        # ("rejected responsibility and accused the Afghan side of …": a charge of its own after the denial)
+        if denial and not ACCUSE.search(s, denial.end()) and not baseline_mode:
             # "Pakistan denied …" asserts the opposite of a claim; the charge it denies is the other side's
             observations += [_observation(c, sentence) for c in claims]
             continue

@@ -124,7 +124,7 @@ STILL_SHUT_FOR_SOME = lowered(re.compile(
 # through Chaman in a single day", "began clearing UN relief cargo through
 # Torkham".
 SENT_THROUGH = lowered(re.compile(
-    r"\b(?:(?:deport\w*|repatriat\w*|expell?\w*|sent back|pushed back)\b[^.;]{0,60}?\b(?:through|via|across|at)|"
+    r"\b(?:(?:deport\w*|repatriat\w*|expell?\w*|sent (?:back|out|away|home)|pushed back)\b[^.;]{0,60}?\b(?:through|via|across|at)|"
     r"(?:returned|returning|went back|gone back|going back|go back|crossed (?:back|home)|cross(?:ed|ing)? home|head(?:ed|ing)? home|"
     r"(?:refugees|returnees|deportees|families|Afghans|migrants) (?:[\w-]+ ){0,2}?cross(?:ed|ing)? (?:back )?into (?:Afghanistan|their (?:country|homeland))|"
     r"(?:\w+ed|\w+ing|went|gone|go|came|come|sent) (?:back )?home|(?:relief|aid|humanitarian|UN|U\.N\.|United Nations) (?:[\w-]+ ){0,2}?(?:cargo|consignments?|shipments?|supplies|containers|convoys?|trucks))"
@@ -139,7 +139,7 @@ SENT_THROUGH = lowered(re.compile(
     r"(?:extend|expand|widen)(?:ed|s|ing)?\s+(?:the\s+)?(?:return|repatriation|deportation)s?\b(?:\s+(?:process|drive|operation|campaign))?[^.;]{0,40}?\bto)\b",
     re.I,
 ))
-FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent back", "pushed back", "cross", "return", "went back")
+FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent ", "pushed back", "cross", "return", "went back")
 # "the repatriation of families through Torkham would restart on Saturday": a plan.
 FLOW_PLANNED = re.compile(r"[^,;.]{0,50}?\b(?:would|will|shall|could|may|might|should|(?:is|are|was|were) (?:set |expected |likely |due )?to)\b", re.I)
 # "deportations through Chaman were halted": the flow is what stopped.
@@ -151,7 +151,7 @@ FLOW_STOPPED = re.compile(
 NOW_FLOW = lowered(re.compile(
     r"\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|this (?:morning|afternoon|evening|week)|"
     r"each day|every day|daily|a day|per day|in a single day|in one day|on the first day|(?:has |have )?beg[au]n|start(?:ed|s)|"
-    r"(?:is|are) (?:being )?\w+ing|(?:is|are) being)\b",
+    r"(?:is|are) (?:still )?(?:being )?\w+ing|(?:is|are) (?:still )?being)\b",
     re.I,
 ))
 CLOSURE_NOUN = re.compile(r"\b(?:closure|shutdown|blockade)\b", re.I)
@@ -534,6 +534,8 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             cue = cue or _cue(s, lo, hi, article, baseline_mode, anchor=(mention.start, mention.end)) or (
                 sentence_cue() if (lo, hi) != (0, len(s)) else None
             )
+            if cue and cue.value == "closed" and _flow_beside(s, hi, article, baseline_mode):
+                cue = Cue("partially_open", 3, cue.position, "flow")  # "trade suspended, though deportees are still sent through"
             if cue:
                 named.append(mention.name)
                 _keep(best, mention.name, _restricted_elsewhere(cue, s, lo, hi, gazetteer), sentence)
@@ -563,6 +565,20 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             end=sentence.end,  # type: ignore[attr-defined]
         ))
     return observations
+
+
+def _flow_beside(s: str, hi: int, article, baseline_mode: bool) -> bool:
+    """After a clause that says the crossing is shut, does a concessive clause
+    say people are still going through it ("…, though Afghans are still being
+    sent out through the gate")?"""
+    if not NEXT_CLAUSE_CONCESSIVE.match(s, hi):
+        return False
+    rest = s[hi:]
+    sent = SENT_THROUGH.search(rest) if any(word in rest.lower() for word in FLOW_WORDS) else None
+    return bool(
+        sent and NOW_FLOW.search(rest) and not _stopped(rest, sent) and not FLOW_PLANNED.match(rest, sent.end())
+        and asserted_now(s, hi + sent.start(), article.published, baseline_mode)
+    )
 
 
 def _restricted_elsewhere(cue: Cue, s: str, lo: int, hi: int, gazetteer: Gazetteer) -> str:
