@@ -119,6 +119,16 @@ def test_the_earlier_event_a_story_comes_after_is_no_breach(monitor_env, rss):
     ) == []
 
 
+def test_another_states_breach_and_clashes_with_militants_at_the_border_are_no_breach(monitor_env, rss):
+    # A third state's troops breaking their own truce, told beside this one; and
+    # Pakistan's fight with the TTP "near the Afghan border" (ALERTS.md scope).
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Talks with Kabul on the truce stalled in Doha, while Indian troops violated the ceasefire in the Neelum valley, an editorial said.",
+        "As the truce with Kabul held, Pakistan's army said six soldiers and 14 TTP militants were killed in clashes near the Afghan border.",
+    ) == []
+
+
 def test_an_agreement_to_keep_the_truce_ends_a_breach(monitor_env, rss):
     assert ceasefire_alerts(
         monitor_env, rss,

@@ -32,7 +32,7 @@ MODAL = lowered(re.compile(
     r"threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)?|ready to|prepared to|decid(?:e|es|ed) to|agreed to (?!a\b|an\b|the\b)|"
     r"if|unless|until|whether|once(?! again| more)|in case|as long as|provided|condition|possib(?:le|ly|ility)|"
     r"prospect|chance|talks? (?:on|about)|efforts? to|bid to|attempt(?:s|ed)? to|sought to|fear(?:s|ed)?|risk(?:s|ed)?|"
-    r"discuss(?:es|ed|ing|ion|ions)?|negotiat\w*|debat\w*|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing)|review(?:s|ed|ing)?)\b",
+    r"discuss(?:es|ed|ing|ion|ions)?|negotiat\w*|debat\w*|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing)|review(?:s|ed|ing)?|signal(?:s|led|ed|ling|ing))\b",
     re.I,
 ))
 QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")

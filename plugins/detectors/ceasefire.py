@@ -18,6 +18,7 @@ from datetime import timedelta
 
 import monitor
 from monitor.text import (
+    clause_of,
     Lowered,
     Sentence,
     is_question,
@@ -134,6 +135,9 @@ WEAK_HOSTILITIES = lowered(re.compile(
     r"fired (?:on|at|across|into|upon)|fighting (?:erupted|broke out))\b", re.I
 ))
 PAUSE = r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations|offensives?|hostilities|fighting|attacks|strikes)\b"
+THIRD_FORCES = re.compile(r"\b(?:Indian|Israeli|Iranian|Thai|Cambodian|Russian|Ukrainian)\s+(?:troops|forces|army|soldiers|side)\s+(?:\w+\s+)?$", re.I)
+MILITANTS = re.compile(r"\b(?:TTP|Pakistani Taliban|militants?|khawarij|terrorists?|Fitna al[- ]Khawarij)\b", re.I)
+NEAR_THE_BORDER = re.compile(r"\b(?:near|along|on|close to|at|by)\s+the\s+(?:Afghan|Pak-Afghan|Pakistan-Afghanistan|Afghanistan)\s+border\b", re.I)
 CAUSE_BEFORE = re.compile(r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$", re.I)
 BEFORE_THE_TRUCE = lowered(re.compile(rf"\b(?:before|until|ahead of)\b[^.;]{{0,60}}?{TRUCE}", re.I))
 TRUCE_WORD = lowered(re.compile(TRUCE, re.I))
@@ -188,6 +192,18 @@ def _earlier_year(text: str, year: int) -> bool:
     return any(int(m.group(1)) < year for m in EARLIER_YEAR.finditer(text))
 
 
+def _other_side(s: str, position: int, militants: bool) -> bool:
+    """Is the other side in the fighting at ``position``? Where militants are
+    named, only in its own clause, and a place "near the Afghan border" is not
+    it: "six soldiers and 14 TTP militants were killed in clashes near the
+    Afghan border" is Pakistan's fight with the TTP."""
+    if not militants:
+        return bool(AFGHAN_SIDE.search(s))
+    lo, hi = clause_of(s, position)
+    lo = max(lo, s.rfind(",", 0, position) + 1)  # (and only past the last comma: "As the truce with Kabul held, …")
+    return bool(AFGHAN_SIDE.search(NEAR_THE_BORDER.sub(" ", s[lo:hi])))
+
+
 def _negated_inside(m: re.Match, value: str) -> bool:
     """A negation between the truce and its verb: "the truce has not collapsed"."""
     if value == "violated" and SAYS_NOT_HOLDING.search(m.group()):
@@ -214,6 +230,8 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     continue  # the TTP's truce with Islamabad, not this one
                 if _negated_inside(m, value):
                     continue  # "the ceasefire had not been breached"
+                if value != "in_effect" and (SCOPE.outside.find(s[max(0, m.start() - 40):m.start()]) or THIRD_FORCES.search(s, max(0, m.start() - 40), m.start())):
+                    continue  # "Indian troops violated the ceasefire in the Leepa sector": another state's truce
                 if priority == OPEN_WAR:
                     # A declaration of open war since the baseline is the state now,
                     # however the article tells it; as background it yields to a new truce.
@@ -228,6 +246,7 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     found.append((priority, -sentence.index, value, sentence, m.start()))
                     break
         hostilities = [STRONG_HOSTILITIES] + ([WEAK_HOSTILITIES] if speaks_of_truce else [])
+        militants = MILITANTS.search(s)
         for pattern in hostilities:
             hit = None
             for m in pattern.finditer(s):
@@ -235,7 +254,7 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     break  # "clashes left dozens dead before Qatar brokered a truce": fighting before it, no breach of it
                 if CAUSE_BEFORE.search(s, max(0, m.start() - 40), m.start()):
                     continue  # "the move comes after Pakistani airstrikes on …": the earlier event a story is explained by
-                if AFGHAN_SIDE.search(s) and reading.asserted_now(m.start(), baseline_mode):
+                if _other_side(s, m.start(), bool(militants)) and reading.asserted_now(m.start(), baseline_mode):
                     hit = m
                     break
             if hit:
