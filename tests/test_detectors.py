@@ -37,7 +37,7 @@ def test_independent_news_from_other_outlets(monitor_env):
     assert_quality(score(monitor_env, shared_path("eval", "dev2.jsonl")))
 
 
-@pytest.mark.parametrize("batch", ["blind3a", "blind4a", "blind4b", "blind5b"])
+@pytest.mark.parametrize("batch", ["blind3a", "blind4a", "blind4b", "blind5a", "blind5b", "blind7a"])
 def test_batches_scored_blind_then_fixed(monitor_env, batch):
     """Written from stored real reports by helpers who never read the code,
     labels checked by a second; scored blind (docs/quality.md), then their
