@@ -206,6 +206,11 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # "27 Afghan Taliban military posts" count posts, not people
         ("Zaidi said Pakistani strikes destroyed 31 Afghan Taliban military posts and captured 6.",
          [("Pakistan", "territory", "Afghanistan", 6), ("Pakistan", "territory", "Afghanistan", 31)]),
+        # a capital followed by "would" is its government; attacks "inside Pakistan" name no attack
+        ("Mujahid condemned the strikes on Paktia as a violation of Afghanistan's sovereignty and said Kabul would respond in time.",
+         [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Paktia", None)]),
+        ("Islamabad blames Afghan-based TTP militants for recent attacks inside Pakistan and has urged Kabul to rein them in.",
+         [("Pakistan", "accusation", "Afghanistan", None)]),
     ],
     ids=["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
          "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -223,7 +228,7 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "speaker-heads-its-clause", "denial-stops-at-another-speaker", "state-media-speak", "airspace-patrolled",
          "month-like-words", "resorted-to-unprovoked-firing", "clause-he-said-and-crossing-town",
          "possessive-crossing-town", "sovereignty-after-a-denial", "denied-and-accused", "after-clause-ended",
-         "toll-of-the-blast-at", "army-major-own", "military-posts"],
+         "toll-of-the-blast-at", "army-major-own", "military-posts", "capital-would", "attacks-inside-a-country"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

@@ -492,7 +492,11 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
 
 
 CHARGED_BEFORE = re.compile(r"\b(?:accus\w*|blam\w*|urg\w*|asked|warned|told)\s+(?:the\s+)?$", re.I)
-SPEAKS_AFTER = re.compile(r"^\s+(?:\w+ly\s+)?(?:says|said|called|calls|claims|claimed|accused|accuses|blamed|blames|denied|denies|rejected|rejects|wants|insists|insisted)\b", re.I)
+SPEAKS_AFTER = re.compile(
+    r"^\s+(?:\w+ly\s+)?(?:says|said|called|calls|claims|claimed|accused|accuses|blamed|blames|denied|denies|rejected|rejects|wants|insists|insisted|"
+    r"would|will|could|must|should)\b",  # "… and said Kabul would respond": the government, not a place struck
+    re.I,
+)
 NARRATED_AFTER = re.compile(r"\b(?:after|before|following|since)\b", re.I)
 # "seven militant camps in Afghanistan's border areas": the place struck is the country;
 # "near the border" names no place, and a strike with no place is only its tolls.
@@ -636,12 +640,22 @@ def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
 ANY_ATTACK = re.compile(r"\b(?:attacks|bombings|blasts|assaults|raids)\b", re.I)
 
 
+ATTACK_PLACE_BEFORE = re.compile(r"\s*(?:(?:in|on|at|near|outside|inside|of)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,2}?", re.I)
+
+
 def _names_an_attack(s: str) -> bool:
     """One attack ("the Bajaur attack", "the bomber"), or attacks named by
     their places ("the bombings in Islamabad, Bajaur and Bannu")."""
     if ATTACK_WORD.search(s):
         return True
-    return any(PLACES.find(s[m.start():m.end() + 45]) for m in ANY_ATTACK.finditer(s))
+    # ("recent attacks inside Pakistan": a country names no one attack; "… attacks and urged Kabul":
+    # a place after another verb is not where they were)
+    for m in ANY_ATTACK.finditer(s):
+        window = s[m.end():m.end() + 45]
+        for place in PLACES.find(window):
+            if place.name not in ("Pakistan", "Afghanistan") and ATTACK_PLACE_BEFORE.fullmatch(window[:place.start]):
+                return True
+    return False
 
 
 def _attack_blame(s: str, others: list[Mention]):
