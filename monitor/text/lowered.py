@@ -12,11 +12,23 @@ reading, the number finder) go through here; see bench/detectors.py.
 match's group text is lower-cased. Where the answers could differ it quietly
 uses the original pattern instead: a pattern with case-sensitive parts
 (``(?-i:...)``), and a text whose lower-casing changes its length ("İ").
+
+A big alternation ("killed|wounded|captured|…") is slow even so: at every
+position of the text ``re`` tries each alternative in turn. So the words every
+match must begin with are worked out from the pattern itself (``kill``,
+``wound``, ``captured``, …; see ``_beginnings``) and searched first, as a tree
+of shared beginnings, which ``re`` skips through quickly; the pattern is tried
+only where one of them starts. The matches are the same, leftmost first (a
+match's ``pos`` is where it was tried). ``may_occur(text)`` asks only whether
+one of those beginnings occurs: no, and the pattern cannot match the text nor
+any slice of it.
 """
 
 from __future__ import annotations
 
 import re
+import re._constants as sre
+import re._parser as sre_parse
 import sys
 from collections.abc import Iterator
 
@@ -47,15 +59,127 @@ def lower(text: str) -> str:
     return _LOWER.get(text) or _lower(text)
 
 
+def _trie(names: list[list[str]]) -> str:
+    """One pattern for names given as lists of escaped words, written as a
+    tree of shared beginnings ("tor(?:kham|...)"): at each position of the
+    text re then tries a letter or two, not every name. A name's words are
+    joined by any spaces or hyphens ("Bab-e-Dosti", "Bab e Dosti"). Optional
+    endings are greedy, so at one start the longest name wins, as in a
+    longest-first alternation; which name it was is looked up from the matched
+    text afterwards."""
+    root: dict = {}
+    for words in names:
+        node = root
+        for i, word in enumerate(words):
+            for char in re.findall(r"\\.|.", word, re.S):
+                node = node.setdefault(char, {})
+            if i < len(words) - 1:
+                node = node.setdefault(r"[\s\-]*", {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [step + pattern(child) for step, child in node.items() if step]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a name may end here
+            return f"(?:{body})?"
+        return body
+
+    return pattern(root)
+
+
+# Beginnings: (text, whole) pairs, such that every match of a piece of pattern
+# is either exactly a ``text`` with ``whole`` set, or starts with a ``text``.
+_Beginnings = set[tuple[str, bool]]
+_UNKNOWN: _Beginnings = {("", False)}  # any match at all: nothing to pre-test
+_EMPTY: _Beginnings = {("", True)}  # zero-width: \b, ^, lookarounds
+_MOST = 400  # beginnings kept while joining pieces; beyond, they stop growing
+_LONGEST = 12  # characters: longer ones would seldom rule out more positions
+_SMALL_CLASS = 4  # "[sz]" is two beginnings; "[a-z]" is no beginning at all
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _join(first: _Beginnings, then: _Beginnings) -> _Beginnings:
+    if len(first) * len(then) > _MOST and all(len(text) >= 2 for text, _ in first):
+        return {(text, False) for text, _ in first}  # enough already: stop here
+    joined = set()
+    for text, whole in first:
+        if not whole:
+            joined.add((text, False))
+            continue
+        for more, more_whole in then:
+            both = text + more
+            joined.add((both[:_LONGEST], more_whole and len(both) <= _LONGEST))
+    return joined
+
+
+def _sequence(items) -> _Beginnings:
+    found = _EMPTY
+    for op, av in items:
+        found = _join(found, _item(op, av))
+        if not any(whole for _, whole in found):
+            break
+    return found
+
+
+def _item(op, av) -> _Beginnings:
+    if op is sre.LITERAL:
+        return {(chr(av), True)}
+    if op in _ZERO_WIDTH:
+        return _EMPTY
+    if op is sre.IN:
+        if all(kind is sre.LITERAL for kind, _ in av) and len(av) <= _SMALL_CLASS:
+            return {(chr(code), True) for _, code in av}
+        return _UNKNOWN
+    if op is sre.BRANCH:
+        return set().union(*(_sequence(branch) for branch in av[1]))
+    if op is sre.SUBPATTERN:
+        _, add_flags, del_flags, inner = av
+        return _UNKNOWN if add_flags or del_flags else _sequence(inner)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av)
+    if op in _REPEATS:
+        low, high, inner = av
+        once = _sequence(inner)
+        if low == high == 1:
+            return once
+        started = {(text, False) for text, _ in once}
+        if low == 0:
+            return _EMPTY | (once if high == 1 else started)
+        return started
+    return _UNKNOWN  # ".", "\w", a back-reference: anything may begin here
+
+
+def _beginnings(pattern: re.Pattern[str]) -> list[str] | None:
+    """The texts every match of ``pattern`` begins with, or None when some
+    match may begin with less than two known characters."""
+    try:
+        found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - a pattern the parser reads otherwise: no pre-test
+        return None
+    texts = sorted({text for text, _ in found})
+    if not texts or any(len(text) < 2 for text in texts):
+        return None
+    # "kill" already finds where "killed" begins.
+    return [t for i, t in enumerate(texts) if not any(t.startswith(shorter) for shorter in texts[:i])]
+
+
 class Lowered:
     def __init__(self, pattern: re.Pattern[str]):
         self.original = pattern
         self._fast: re.Pattern[str] | None = None
+        self._starts: re.Pattern[str] | None = None
         if pattern.flags & re.IGNORECASE and "(?-i" not in pattern.pattern:
             try:
                 self._fast = re.compile(_lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
             except re.error:
                 self._fast = None
+        if self._fast is not None and not self._fast.flags & (re.IGNORECASE | re.LOCALE):
+            texts = _beginnings(self._fast)
+            if texts:
+                self._starts = re.compile(_trie([[re.escape(t)] for t in texts]))
 
     # search, match and finditer repeat the same few lines: they run some
     # hundred thousand times a minute on a busy feed, and a shared helper
@@ -64,13 +188,32 @@ class Lowered:
         if self._fast is not None:
             low = _LOWER.get(text) or _lower(text)
             if len(low) == len(text):
-                return self._fast.search(low, pos, endpos)
+                if self._starts is None:
+                    return self._fast.search(low, pos, endpos)
+                return self._search(low, pos, endpos)
         return self.original.search(text, pos, endpos)
+
+    def _search(self, low: str, pos: int, endpos: int) -> re.Match[str] | None:
+        # Every match starts where a beginning does: try the pattern there
+        # only, leftmost first. \b and lookbehinds still see the characters
+        # before ``at``, as they would in a search.
+        starts, match = self._starts.search, self._fast.match  # type: ignore[union-attr]
+        while True:
+            start = starts(low, pos, endpos)
+            if start is None:
+                return None
+            at = start.start()
+            found = match(low, at, endpos)
+            if found is not None:
+                return found
+            pos = at + 1
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._fast is not None:
             low = _LOWER.get(text) or _lower(text)
             if len(low) == len(text):
+                if self._starts is not None and self._starts.match(low, pos, endpos) is None:
+                    return None
                 return self._fast.match(low, pos, endpos)
         return self.original.match(text, pos, endpos)
 
@@ -78,8 +221,26 @@ class Lowered:
         if self._fast is not None:
             low = _LOWER.get(text) or _lower(text)
             if len(low) == len(text):
-                return self._fast.finditer(low, pos, endpos)
+                if self._starts is None:
+                    return self._fast.finditer(low, pos, endpos)
+                return self._finditer(low, pos, endpos)
         return self.original.finditer(text, pos, endpos)
+
+    def _finditer(self, low: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        # A match is at least two characters long (its beginning), so the next
+        # one is searched from where the last ended, as re's finditer does.
+        found = self._search(low, pos, endpos)
+        while found is not None:
+            yield found
+            found = self._search(low, found.end(), endpos)
+
+    def may_occur(self, text: str) -> bool:
+        """False when the pattern cannot match ``text`` nor any slice of it
+        (none of the words its matches begin with occurs); True says little."""
+        if self._starts is None:
+            return True
+        low = _LOWER.get(text) or _lower(text)
+        return len(low) != len(text) or self._starts.search(low) is not None
 
     @property
     def pattern(self) -> str:
