@@ -231,8 +231,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
     while i < len(numbers):
         n = numbers[i]
         i += 1
-        lo, hi = clause_of(s, n.start)
-        near = s[max(lo, n.start - 70):min(hi, n.end + 60)]
+        lo, hi, near = _toll_window(s, n)
         verb = CASUALTY_VERB.search(near)
         if not verb:
             continue
@@ -297,6 +296,12 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
             )
         )
     return claims
+
+
+def _toll_window(s: str, n) -> tuple[int, int, str]:
+    """The clause of the figure ``n``, and the words around it where its verb is looked for."""
+    lo, hi = clause_of(s, n.start)
+    return lo, hi, s[max(lo, n.start - 70):min(hi, n.end + 60)]
 
 
 NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:posts?|outposts?|positions?|checkpoints?|check posts?|camps?|hideouts?|bases?|pickets?|vehicles?|tanks?)\b", re.I)
@@ -631,13 +636,11 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
     observations: list[monitor.Observation] = []
     # A story about a quake or a flood: its later sentences' tolls are the disaster's too.
     disaster = bool(NOT_THE_CONFLICT.search(article.title or ""))
-    for reading in read(article, SCOPE, speakers=reader):
+    # Only the sentences that can hold a claim are read further; speakers are
+    # resolved (in order, up to each one asked about) for those alone.
+    for reading in [r for r in read(article, SCOPE, speakers=reader) if _may_hold_a_claim(r, disaster)]:
         sentence, s = reading.sentence, reading.text
-        if not (sentence.in_quote or PREFILTER.search(s)):
-            continue
         claimant, span = reading.speaker, reading.speaker_span
-        if reading.elsewhere or NOT_THE_CONFLICT.search(s) or (disaster and not CONFLICT_WORDS.search(s)):
-            continue  # another conflict, or a toll from a quake, a flood or a crime
         reciprocal = _reciprocal(s, reader)
         # "Kabul's allegations that Pakistan …": the possessor's charge, whoever speaks or denies it
         claims = reciprocal + _possessed_charges(s, parties)
@@ -659,6 +662,27 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             claims += _strikes(s, claimant, reader)
         observations += [_observation(c, sentence) for c in claims]
     return _dedupe(observations, one_charge_per_party=not baseline_mode)
+
+
+def _may_hold_a_claim(reading, disaster: bool) -> bool:
+    """The sentence tests of ``_observe``, then a cue some extractor needs:
+    a sentence that fails this yields no claim, whoever speaks it."""
+    s = reading.text
+    if not (reading.sentence.in_quote or PREFILTER.search(s)):
+        return False
+    if not (CLAIM_CUE.search(s) or _cue_in_a_window(s)):
+        return False
+    # another conflict, or a toll from a quake, a flood or a crime
+    return not (NOT_THE_CONFLICT.search(s) or (disaster and not CONFLICT_WORDS.search(s)) or reading.elsewhere)
+
+
+def _cue_in_a_window(s: str) -> bool:
+    """Two extractors look for their cue in a slice of the sentence, whose
+    edge may cut a word ("un|skilled" reads "killed"): a toll's verb around a
+    figure, and a charge "by" the party named after it."""
+    if CASUALTY_VERB.may_occur(s) and any(CASUALTY_VERB.search(_toll_window(s, n)[2]) for n in find_numbers(s)):
+        return True
+    return CHARGE_BY.may_occur(s) and any(CHARGE_BY.search(s[max(0, m.start - 60):m.start]) for m in PARTIES.find(s))
 
 
 NOT_THE_CONFLICT = re.compile(
