@@ -665,24 +665,48 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
 
 
 def _may_hold_a_claim(reading, disaster: bool) -> bool:
-    """The sentence tests of ``_observe``, then a cue some extractor needs:
-    a sentence that fails this yields no claim, whoever speaks it."""
+    """The sentence tests of ``_observe``, then what some extractor needs in
+    the sentence besides its speaker: a sentence that fails this yields no
+    claim, whoever speaks it. Kept in step with the extractors."""
     s = reading.text
     if not (reading.sentence.in_quote or PREFILTER.search(s)):
         return False
-    if not (CLAIM_CUE.search(s) or _cue_in_a_window(s)):
+    if not (CLAIM_CUE.search(s) or CASUALTY_VERB.may_occur(s) or CHARGE_BY.may_occur(s)) or not _what_an_extractor_needs(s):
         return False
     # another conflict, or a toll from a quake, a flood or a crime
     return not (NOT_THE_CONFLICT.search(s) or (disaster and not CONFLICT_WORDS.search(s)) or reading.elsewhere)
 
 
-def _cue_in_a_window(s: str) -> bool:
-    """Two extractors look for their cue in a slice of the sentence, whose
-    edge may cut a word ("un|skilled" reads "killed"): a toll's verb around a
-    figure, and a charge "by" the party named after it."""
+# Where an extractor reads a slice of the sentence, whose edge may cut a word
+# ("un|skilled" reads "killed"), its cue is looked for anywhere in the words.
+_POSTS_ANYWHERE = lowered(POSTS)
+_TTP_SITES_ANYWHERE = lowered(TTP_SITES)
+
+
+def _what_an_extractor_needs(s: str) -> bool:
+    if not s.isascii() and len(s.lower()) != len(s):
+        return True  # "İ": the quick tests of names below read lower-cased text, which is longer
+    # each other's charges, a possessor's charge, a charge named by what it is called
+    if RECIPROCAL.search(s) or POSSESSED_CHARGE.search(s) or CALLED_A_CHARGE.search(s):
+        return True
+    # a toll: its verb in the words around a figure (_casualties)
     if CASUALTY_VERB.may_occur(s) and any(CASUALTY_VERB.search(_toll_window(s, n)[2]) for n in find_numbers(s)):
         return True
-    return CHARGE_BY.may_occur(s) and any(CHARGE_BY.search(s[max(0, m.start - 60):m.start]) for m in PARTIES.find(s))
+    # posts taken or destroyed: the verb, and posts in its clause (_territory)
+    if TERRITORY_VERB.search(s) and _POSTS_ANYWHERE.may_occur(s):
+        return True
+    # a strike: a place named after its cue, or "the district" after it and a place before, or militants' sites (_strikes)
+    for cue in STRIKE.finditer(s):
+        after = s[cue.start():]
+        if PLACES.mentioned(after) or _TTP_SITES_ANYWHERE.may_occur(after) or (THE_PLACE.match(s[cue.end():]) and PLACES.mentioned(s)):
+            return True
+    # a charge against a party the sentence names (_accusations)
+    mentions = PARTIES.find(s)
+    if not mentions:
+        return False
+    if ACCUSE.search(s) or ACCUSATION_CONTENT.search(s) or ATTACK_AUTHOR.search(s):
+        return True
+    return CHARGE_BY.may_occur(s) and any(CHARGE_BY.search(s[max(0, m.start - 60):m.start]) for m in mentions)
 
 
 NOT_THE_CONFLICT = re.compile(
