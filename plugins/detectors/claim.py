@@ -630,15 +630,19 @@ def _reciprocal(s: str, reader: _Reader) -> list[Claim]:
 def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observation]:
     text = article.full_text
     parties = _parties(config)
-    if not SCOPE.inside.mentioned(text) or not PREFILTER.search(text) or not CLAIM_CUE.search(text) or not SCOPE.article_in_scope(text):
+    if not SCOPE.inside.mentioned(text) or not PREFILTER.search(text) or not CLAIM_CUE.search(text):
         return []  # a cheap gate first: most stories that name the two countries say nothing a claim is made of
     reader = _Reader(article, parties, baseline_mode)
     observations: list[monitor.Observation] = []
     # A story about a quake or a flood: its later sentences' tolls are the disaster's too.
     disaster = bool(NOT_THE_CONFLICT.search(article.title or ""))
     # Only the sentences that can hold a claim are read further; speakers are
-    # resolved (in order, up to each one asked about) for those alone.
-    for reading in [r for r in read(article, SCOPE, speakers=reader) if _may_hold_a_claim(r, disaster)]:
+    # resolved (in order, up to each one asked about) for those alone. Counting
+    # the article's names for its scope costs more than that test, so comes after.
+    candidates = [r for r in read(article, SCOPE, speakers=reader) if _may_hold_a_claim(r, disaster)]
+    if not candidates or not SCOPE.article_in_scope(text):
+        return []
+    for reading in candidates:
         sentence, s = reading.sentence, reading.text
         claimant, span = reading.speaker, reading.speaker_span
         reciprocal = _reciprocal(s, reader)
