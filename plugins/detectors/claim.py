@@ -675,10 +675,14 @@ def _may_hold_a_claim(reading, disaster: bool) -> bool:
     s = reading.text
     if not (reading.sentence.in_quote or PREFILTER.search(s)):
         return False
-    if not (CLAIM_CUE.search(s) or CASUALTY_VERB.may_occur(s) or CHARGE_BY.may_occur(s)) or not _what_an_extractor_needs(s):
+    cue = CLAIM_CUE.search(s)
+    if not cue and not (CASUALTY_VERB.may_occur(s) or CHARGE_BY.may_occur(s)):
         return False
-    # another conflict, or a toll from a quake, a flood or a crime
-    return not (NOT_THE_CONFLICT.search(s) or (disaster and not CONFLICT_WORDS.search(s)) or reading.elsewhere)
+    if NOT_THE_CONFLICT.search(s) or (disaster and not CONFLICT_WORDS.search(s)):
+        return False  # a toll from a quake, a flood or a crime
+    if not (_what_an_extractor_needs(s) if cue else _cue_in_a_window(s)):
+        return False
+    return not reading.elsewhere  # another conflict
 
 
 # Where an extractor reads a slice of the sentence, whose edge may cut a word
@@ -694,7 +698,7 @@ def _what_an_extractor_needs(s: str) -> bool:
     if RECIPROCAL.search(s) or POSSESSED_CHARGE.search(s) or CALLED_A_CHARGE.search(s):
         return True
     # a toll: its verb in the words around a figure (_casualties)
-    if CASUALTY_VERB.may_occur(s) and any(CASUALTY_VERB.search(_toll_window(s, n)[2]) for n in find_numbers(s)):
+    if _toll_verb_near_a_figure(s):
         return True
     # posts taken or destroyed: the verb, and posts in its clause (_territory)
     if TERRITORY_VERB.search(s) and _POSTS_ANYWHERE.may_occur(s):
@@ -708,8 +712,20 @@ def _what_an_extractor_needs(s: str) -> bool:
     mentions = PARTIES.find(s)
     if not mentions:
         return False
-    if ACCUSE.search(s) or ACCUSATION_CONTENT.search(s) or ATTACK_AUTHOR.search(s):
-        return True
+    return bool(ACCUSE.search(s) or ACCUSATION_CONTENT.search(s) or ATTACK_AUTHOR.search(s)) or _charge_by_a_party_named(s, mentions)
+
+
+def _cue_in_a_window(s: str) -> bool:
+    """What an extractor needs in a sentence without any whole cue (none of
+    ``CLAIM_CUE``): only a cue in a slice it reads, cut from a longer word."""
+    return _toll_verb_near_a_figure(s) or (CHARGE_BY.may_occur(s) and _charge_by_a_party_named(s, PARTIES.find(s)))
+
+
+def _toll_verb_near_a_figure(s: str) -> bool:
+    return CASUALTY_VERB.may_occur(s) and any(CASUALTY_VERB.search(_toll_window(s, n)[2]) for n in find_numbers(s))
+
+
+def _charge_by_a_party_named(s: str, mentions: list[Mention]) -> bool:
     return CHARGE_BY.may_occur(s) and any(CHARGE_BY.search(s[max(0, m.start - 60):m.start]) for m in mentions)
 
 
