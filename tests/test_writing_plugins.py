@@ -168,6 +168,34 @@ def test_a_plugin_reads_speakers_modality_and_scope_as_the_built_ins_do(monitor_
         ("Pakistan", "https://news.example/3")]
 
 
+def test_read_gives_each_sentence_its_speaker_whichever_sentence_is_asked_first():
+    # "He said" is who spoke before: asking about a later sentence first, or
+    # about one sentence only, gives the answers reading them in order gives.
+    from datetime import datetime, timezone
+
+    from monitor.parse import make_article
+    from monitor.text import Gazetteer, Speakers, as_aliases, load_officials, load_scope, load_table, read
+
+    data = "monitor.plugins.data"
+    parties = Gazetteer(load_table(data, "parties.toml", "parties")).extended(as_aliases(load_officials(data, "officials.toml")))
+    article = make_article("f", "1", "https://news.example/1", "Strikes", (
+        "Pakistan's military said its jets struck camps in Khost. He said 20 militants were killed. "
+        "Separately, the Taliban's spokesman Zabihullah Mujahid said 30 civilians died. "
+        "He added that Kabul would respond, while Islamabad claimed 40 militants died."), datetime(2025, 11, 5, tzinfo=timezone.utc))
+
+    def readings():
+        return read(article, load_scope(data, "scope.toml"), speakers=Speakers(parties, {"Pakistan": "Afghanistan", "Afghanistan": "Pakistan"}))
+
+    def answers(reading):
+        return reading.speaker, reading.speaker_span, [who for _, _, who in reading.clause_speakers]
+
+    in_order = [answers(r) for r in readings()]
+    assert [speaker for speaker, _, _ in in_order] == [None, "Pakistan", "Pakistan", "Afghanistan", "Afghanistan"]
+    assert in_order[-1][2] == ["Afghanistan", "Pakistan"]  # "…, while Islamabad claimed": the clause's own speaker
+    assert [answers(r) for r in reversed(readings())][::-1] == in_order
+    assert answers(readings()[2]) == in_order[2]
+
+
 def _lowered_patterns():
     """Every pattern the built-ins run through ``lowered``, and a few written
     to try what its quick pre-test reads from a pattern: an optional first
