@@ -222,6 +222,7 @@ def _lowered_patterns():
         r"(?:'s|’s)\s+(?:\w+\s+)?(?:claims?|charges?)\s+(?:that|of)\b",
         r"\bspin[\s-]*boldak\b|\bchaman\b",
         r"\b(?P<word>kill|shell)(?:ed|ing)\b.{0,20}?(?P=word)",
+        r"\bnot\b|n't\b|\bceasefire",  # a word's beginning, and the same letters anywhere
     ]
     return [re.compile(p.pattern, p.flags) for p in found.values()] + [re.compile(p, re.I) for p in written]
 
