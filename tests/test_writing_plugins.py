@@ -244,7 +244,7 @@ def _assert_lowered_finds_the_same(patterns, texts):
             for at in [m.start() for m in every[:3]] + [third]:
                 assert spans(fast.match(text, at)) == spans(pattern.match(text, at)), (pattern.pattern, text, at)
             if not fast.may_occur(text):  # then no slice of it matches either
-                assert not any(pattern.search(text[i:i + 60]) for i in range(0, len(text), 20)), (pattern.pattern, text)
+                assert not any(pattern.search(text[i:i + 80]) for i in range(0, len(text), 50)), (pattern.pattern, text)
 
 
 def _texts_of(jsonl) -> list[str]:
@@ -264,7 +264,7 @@ def test_lowered_patterns_find_exactly_what_the_originals_find_in_news():
     finally:
         sys.path.remove(str(ROOT / "bench"))
     texts = [t for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")) for t in _texts_of(path)]
-    texts += [f"{s.title}. {' '.join(s.paragraphs)}" for s in stories(120, 0.3, seed=5)]
+    texts += [f"{s.title}. {' '.join(s.paragraphs)}" for s in stories(50, 0.3, seed=5)]
     texts += ["Unskilled workers' deadline: 'the ministry's claims that' KILLED; SHELLING, shelled then shell.",
               "İstanbul: the work of militants, only for refugees, not only to traders; neutralised, harboured.",
               "Spin-Boldak and CHAMAN'S charges of the Taliban’s claims that Kabul killed them, killing."]
@@ -277,6 +277,6 @@ def test_lowered_patterns_find_exactly_what_the_originals_find_in_the_shared_dat
     from monitor.parse import parse_feed
 
     texts = [t for name in ("dev.jsonl", "dev2.jsonl") for t in _texts_of(shared_path("eval", name))]
-    for path in sorted(shared_path("corpora", "feedparser").rglob("*.xml")):
+    for path in sorted(shared_path("corpora", "feedparser").rglob("*.xml"))[::2]:
         texts += [a.full_text[:3000] for a in parse_feed(path.read_bytes(), "corpus").articles[:5] if a.full_text]
     _assert_lowered_finds_the_same(_lowered_patterns(), texts)
