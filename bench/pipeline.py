@@ -4,7 +4,9 @@
 documents of M new entries each, and feedparser parsing the same documents,
 on the corpus shaped like the default feeds (bench/corpus.py); each repeat on
 a corpus of its own. Target (issue 13): the pipeline within 1.3x feedparser's
-time.
+time. Articles' pages are not read, as with `monitor replay --offline`
+(bench/full_text.py measures that): the corpus's links name real sites, and
+trying them here would time the resolver's failures.
 
     python bench/pipeline.py [--documents 200] [--entries 50] [--conflict-share 0.05] [--repeat 3] [--without-detectors]
 """
@@ -58,7 +60,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             config = load_config(None, str(Path(tmp) / "bench.db"))
             app = App.open(config=config)
-            pipeline = Pipeline(app, notify=False)
+            pipeline = Pipeline(app, notify=False, offline=True)  # pages: bench/full_text.py
             started = time.perf_counter()
             new = alerts = 0
             for index, doc in enumerate(documents):

@@ -166,3 +166,117 @@ def test_a_plugin_reads_speakers_modality_and_scope_as_the_built_ins_do(monitor_
     monitor_env.replay(rss(items))
     assert [(a["current"], a["article"]["url"]) for a in monitor_env.alerts(detector="fuel_speakers")] == [
         ("Pakistan", "https://news.example/3")]
+
+
+def test_read_gives_each_sentence_its_speaker_whichever_sentence_is_asked_first():
+    # "He said" is who spoke before: asking about a later sentence first, or
+    # about one sentence only, gives the answers reading them in order gives.
+    from datetime import datetime, timezone
+
+    from monitor.parse import make_article
+    from monitor.text import Gazetteer, Speakers, as_aliases, load_officials, load_scope, load_table, read
+
+    data = "monitor.plugins.data"
+    parties = Gazetteer(load_table(data, "parties.toml", "parties")).extended(as_aliases(load_officials(data, "officials.toml")))
+    article = make_article("f", "1", "https://news.example/1", "Strikes", (
+        "Pakistan's military said its jets struck camps in Khost. He said 20 militants were killed. "
+        "Separately, the Taliban's spokesman Zabihullah Mujahid said 30 civilians died. "
+        "He added that Kabul would respond, while Islamabad claimed 40 militants died."), datetime(2025, 11, 5, tzinfo=timezone.utc))
+
+    def readings():
+        return read(article, load_scope(data, "scope.toml"), speakers=Speakers(parties, {"Pakistan": "Afghanistan", "Afghanistan": "Pakistan"}))
+
+    def answers(reading):
+        return reading.speaker, reading.speaker_span, [who for _, _, who in reading.clause_speakers]
+
+    in_order = [answers(r) for r in readings()]
+    assert [speaker for speaker, _, _ in in_order] == [None, "Pakistan", "Pakistan", "Afghanistan", "Afghanistan"]
+    assert in_order[-1][2] == ["Afghanistan", "Pakistan"]  # "…, while Islamabad claimed": the clause's own speaker
+    assert [answers(r) for r in reversed(readings())][::-1] == in_order
+    assert answers(readings()[2]) == in_order[2]
+
+
+def _lowered_patterns():
+    """Every pattern the built-ins run through ``lowered``, and a few written
+    to try what its quick pre-test reads from a pattern: an optional first
+    word, a lookbehind, a small class, a possessive, a name and a back-reference."""
+    import importlib
+    import re
+
+    from monitor.text import Lowered
+
+    found = {}
+    modules = ["monitor.text.attribution", "monitor.text.cues", "monitor.text.numbers",
+               "monitor.plugins.detectors.ceasefire", "monitor.plugins.detectors.crossing", "monitor.plugins.detectors.claim"]
+    for name in modules:
+        for value in vars(importlib.import_module(name)).values():
+            items = [value] if isinstance(value, Lowered) else [v for entry in value if isinstance(entry, tuple) for v in entry] if isinstance(value, list) else []
+            for item in items:
+                if isinstance(item, Lowered):
+                    found[(item.pattern, item.flags)] = item
+    assert len(found) > 40  # the built-ins' patterns were found
+    written = [
+        r"\b(?:the )?(?:work|handiwork) of\b",
+        r"(?<!not )(?<!the )\bonly\s+(?:for|to)\b",
+        r"\bneutrali[sz]ed\b|\bharbou?r\w*",
+        r"(?:'s|’s)\s+(?:\w+\s+)?(?:claims?|charges?)\s+(?:that|of)\b",
+        r"\bspin[\s-]*boldak\b|\bchaman\b",
+        r"\b(?P<word>kill|shell)(?:ed|ing)\b.{0,20}?(?P=word)",
+        r"\bnot\b|n't\b|\bceasefire",  # a word's beginning, and the same letters anywhere
+    ]
+    return [re.compile(p.pattern, p.flags) for p in found.values()] + [re.compile(p, re.I) for p in written]
+
+
+def _assert_lowered_finds_the_same(patterns, texts):
+    from monitor.text import lowered
+
+    def spans(m):
+        return None if m is None else tuple(m.span(g) for g in range(len(m.groups()) + 1))
+
+    for pattern in patterns:
+        fast = lowered(pattern)
+        for text in texts:
+            every = list(pattern.finditer(text))
+            assert [spans(m) for m in fast.finditer(text)] == [spans(m) for m in every], (pattern.pattern, text)
+            third = len(text) // 3
+            for pos, endpos in ((0, len(text)), (third, len(text)), (1, 2 * third), (third + 1, third + 40)):
+                assert spans(fast.search(text, pos, endpos)) == spans(pattern.search(text, pos, endpos)), (pattern.pattern, text, pos, endpos)
+            for at in [m.start() for m in every[:3]] + [third]:
+                assert spans(fast.match(text, at)) == spans(pattern.match(text, at)), (pattern.pattern, text, at)
+            if not fast.may_occur(text):  # then no slice of it matches either
+                assert not any(pattern.search(text[i:i + 80]) for i in range(0, len(text), 50)), (pattern.pattern, text)
+
+
+def _texts_of(jsonl) -> list[str]:
+    import json
+
+    return [f"{a['title']}. {a['summary']}" for line in jsonl.read_text("utf-8").splitlines() if line.strip() for a in json.loads(line)["articles"]]
+
+
+def test_lowered_patterns_find_exactly_what_the_originals_find_in_news():
+    # lowered() tries a pattern only where the words its matches begin with
+    # occur: on the datasets' articles, the bench corpus's stories and word
+    # pieces ("skilled", "deadline"), every match, search and match is the
+    # original pattern's.
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from corpus import stories
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    texts = [t for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")) for t in _texts_of(path)]
+    texts += [f"{s.title}. {' '.join(s.paragraphs)}" for s in stories(50, 0.3, seed=5)]
+    texts += ["Unskilled workers' deadline: 'the ministry's claims that' KILLED; SHELLING, shelled then shell.",
+              "İstanbul: the work of militants, only for refugees, not only to traders; neutralised, harboured.",
+              "Spin-Boldak and CHAMAN'S charges of the Taliban’s claims that Kabul killed them, killing."]
+    _assert_lowered_finds_the_same(_lowered_patterns(), texts)
+
+
+def test_lowered_patterns_find_exactly_what_the_originals_find_in_the_shared_datasets_and_feeds():
+    from helpers import shared_path
+
+    from monitor.parse import parse_feed
+
+    texts = [t for name in ("dev.jsonl", "dev2.jsonl") for t in _texts_of(shared_path("eval", name))]
+    for path in sorted(shared_path("corpora", "feedparser").rglob("*.xml"))[::2]:
+        texts += [a.full_text[:3000] for a in parse_feed(path.read_bytes(), "corpus").articles[:5] if a.full_text]
+    _assert_lowered_finds_the_same(_lowered_patterns(), texts)

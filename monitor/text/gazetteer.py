@@ -18,7 +18,7 @@ from pathlib import Path
 
 from monitor.errors import ConfigError
 from monitor.text.cache import TextCache
-from monitor.text.lowered import lower
+from monitor.text.lowered import _trie, lower
 
 
 @dataclass(frozen=True)
@@ -44,35 +44,6 @@ def _words(alternatives: list[str], flags: int = 0) -> re.Pattern[str]:
     # One pair of word boundaries around the whole alternation: positions
     # inside a word fail at once instead of trying every alias there.
     return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)" if alternatives else r"(?!x)x", flags)
-
-
-def _trie(names: list[list[str]]) -> str:
-    """One pattern for names given as lists of escaped words, written as a
-    tree of shared beginnings ("tor(?:kham|...)"): at each position of the
-    text re then tries a letter or two, not every name. A name's words are
-    joined as in ``_alternative``. Optional endings are greedy, so at one start
-    the longest name wins, as in a longest-first alternation; which name it
-    was is looked up from the matched text afterwards."""
-    root: dict = {}
-    for words in names:
-        node = root
-        for i, word in enumerate(words):
-            for char in re.findall(r"\\.|.", word, re.S):
-                node = node.setdefault(char, {})
-            if i < len(words) - 1:
-                node = node.setdefault(r"[\s\-]*", {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [step + pattern(child) for step, child in node.items() if step]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a name may end here
-            return f"(?:{body})?"
-        return body
-
-    return pattern(root)
 
 
 class Gazetteer:

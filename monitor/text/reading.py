@@ -37,13 +37,32 @@ class Reading:
         self.sentence = sentence
         self.published = published
         self.scope = scope
-        # Set by read() when it was asked for speakers: the party whose words the
-        # sentence is (None: unattributed), where it is named, and for a sentence
-        # of several clauses the speaker of each clause that has its own verb of
-        # saying ("Pakistan put its losses at 23, while Kabul claimed 58").
-        self.speaker: str | None = None
-        self.speaker_span: tuple[int, int] = (0, 0)
-        self.clause_speakers: tuple[tuple[int, int, str | None], ...] = ()
+        # Given by read() when it was asked for speakers: the party whose words
+        # the sentence is (None: unattributed), where it is named, and for a
+        # sentence of several clauses the speaker of each clause that has its
+        # own verb of saying ("Pakistan put its losses at 23, while Kabul claimed 58").
+        self._speaker: str | None = None
+        self._speaker_span: tuple[int, int] = (0, 0)
+        self._clause_speakers: tuple[tuple[int, int, str | None], ...] = ()
+        self._speakers_pending: _InOrder | None = None  # set by read(): resolved when first asked
+
+    @property
+    def speaker(self) -> str | None:
+        if self._speakers_pending is not None:
+            self._speakers_pending.through(self)
+        return self._speaker
+
+    @property
+    def speaker_span(self) -> tuple[int, int]:
+        if self._speakers_pending is not None:
+            self._speakers_pending.through(self)
+        return self._speaker_span
+
+    @property
+    def clause_speakers(self) -> tuple[tuple[int, int, str | None], ...]:
+        if self._speakers_pending is not None:
+            self._speakers_pending.through(self)
+        return self._clause_speakers
 
     @property
     def text(self) -> str:
@@ -83,27 +102,52 @@ def read(article, scope: Scope | None = None, speakers: Speakers | None = None) 
     With ``speakers`` (a ``Speakers`` for the parties the detector knows), each
     sentence that attributes (a verb of saying, "according to", or a quotation
     continued) gets its speaker, read in order so that "he said" and "the
-    former" resolve to who spoke or was named before.
+    former" resolve to who spoke or was named before. They are worked out when
+    a sentence's speaker is first asked, for it and every sentence before it:
+    the sentences after the last one asked about cost nothing.
     """
     readings = [Reading(sentence, article.published, scope) for sentence in split_sentences(article.full_text)]
     if speakers is not None:
+        pending = _InOrder(readings, speakers)
         for reading in readings:
-            sentence = reading.sentence
-            if not (sentence.in_quote or REPORTING.search(sentence.text) or ACCORDING.search(sentence.text)):
-                speakers.remember(sentence, None)  # who it names still resolves "it" and "the former" later
-                continue
-            reading.speaker, reading.speaker_span = speakers.claimant(sentence)
-            spans = clauses(sentence.text)
-            if len(spans) > 1:
-                # Read before this sentence is remembered: "he said" in a clause
-                # means who spoke before, not a party this sentence names.
-                reading.clause_speakers = tuple(
-                    (lo, hi, _clause_speaker(speakers, sentence.text, lo, hi, reading))
-                    if REPORTING.search(sentence.text[lo:hi]) or ACCORDING.search(sentence.text[lo:hi]) else (lo, hi, None)
-                    for lo, hi in spans
-                )
-            speakers.remember(sentence, reading.speaker)
+            reading._speakers_pending = pending
     return readings
+
+
+class _InOrder:
+    """An article's speakers, resolved sentence by sentence in order, as far
+    as a detector has asked: each sentence's answer depends on who spoke or
+    was named in the sentences before it, never after."""
+
+    def __init__(self, readings: list[Reading], speakers: Speakers):
+        self.readings = list(readings)  # the caller may change its own list
+        self.speakers = speakers
+        self.done = 0
+
+    def through(self, last: Reading) -> None:
+        while last._speakers_pending is not None:
+            reading = self.readings[self.done]
+            self.done += 1
+            reading._speakers_pending = None
+            _resolve(reading, self.speakers)
+
+
+def _resolve(reading: Reading, speakers: Speakers) -> None:
+    sentence = reading.sentence
+    if not (sentence.in_quote or REPORTING.search(sentence.text) or ACCORDING.search(sentence.text)):
+        speakers.remember(sentence, None)  # who it names still resolves "it" and "the former" later
+        return
+    reading._speaker, reading._speaker_span = speakers.claimant(sentence)
+    spans = clauses(sentence.text)
+    if len(spans) > 1:
+        # Read before this sentence is remembered: "he said" in a clause
+        # means who spoke before, not a party this sentence names.
+        reading._clause_speakers = tuple(
+            (lo, hi, _clause_speaker(speakers, sentence.text, lo, hi, reading))
+            if REPORTING.search(sentence.text[lo:hi]) or ACCORDING.search(sentence.text[lo:hi]) else (lo, hi, None)
+            for lo, hi in spans
+        )
+    speakers.remember(sentence, reading._speaker)
 
 
 def _clause_speaker(speakers: Speakers, text: str, lo: int, hi: int, reading: Reading) -> str | None:
@@ -111,7 +155,7 @@ def _clause_speaker(speakers: Speakers, text: str, lo: int, hi: int, reading: Re
     said", resolved from memory) is the sentence's own named speaker when that
     one is named before the clause: "Mujahid told a different story: he said …"."""
     party, span = speakers.claimant_of(text[lo:hi])
-    named_before = reading.speaker is not None and reading.speaker_span[0] < reading.speaker_span[1] <= lo
+    named_before = reading._speaker is not None and reading._speaker_span[0] < reading._speaker_span[1] <= lo
     if party is not None and span[0] == span[1] and named_before:
-        return reading.speaker
+        return reading._speaker
     return party

@@ -26,6 +26,8 @@ class Scope:
         """In scope when it names the conflict at least as often as another one."""
         if not self.inside.mentioned(text):  # most of a general news feed stops here
             return False
+        if not self.outside.mentioned(text):  # names no other conflict: nothing to count
+            return True
         return len(self.inside.find(text)) >= len(self.outside.find(text))
 
     def sentence_elsewhere(self, sentence: str) -> bool:

@@ -238,8 +238,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
     while i < len(numbers):
         n = numbers[i]
         i += 1
-        lo, hi = clause_of(s, n.start)
-        near = s[max(lo, n.start - 70):min(hi, n.end + 60)]
+        lo, hi, near = _toll_window(s, n)
         verb = CASUALTY_VERB.search(near)
         if not verb and i < len(numbers) and JOINED_FIGURE.fullmatch(s, n.end, numbers[i].start):
             # "five of its soldiers and 25 militants had been killed": one verb for both figures
@@ -314,6 +313,14 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
 
 
 JOINED_FIGURE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|,)\s+(?:at least |more than |some |over )?")
+
+
+def _toll_window(s: str, n) -> tuple[int, int, str]:
+    """The clause of the figure ``n``, and the words around it where its verb is looked for."""
+    lo, hi = clause_of(s, n.start)
+    return lo, hi, s[max(lo, n.start - 70):min(hi, n.end + 60)]
+
+
 NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:(?:military|border|security|army|check)\s+)?(?:posts?|outposts?|positions?|checkpoints?|check posts?|camps?|hideouts?|bases?|pickets?|vehicles?|tanks?)\b", re.I)
 
 
@@ -688,19 +695,21 @@ def _reciprocal(s: str, reader: _Reader) -> list[Claim]:
 def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observation]:
     text = article.full_text
     parties = _parties(config)
-    if not SCOPE.inside.mentioned(text) or not PREFILTER.search(text) or not CLAIM_CUE.search(text) or not SCOPE.article_in_scope(text):
+    if not SCOPE.inside.mentioned(text) or not PREFILTER.search(text) or not CLAIM_CUE.search(text):
         return []  # a cheap gate first: most stories that name the two countries say nothing a claim is made of
     reader = _Reader(article, parties, baseline_mode)
     observations: list[monitor.Observation] = []
     # A story about a quake or a flood: its later sentences' tolls are the disaster's too.
     disaster = bool(NOT_THE_CONFLICT.search(article.title or ""))
-    for reading in read(article, SCOPE, speakers=reader):
+    # Only the sentences that can hold a claim are read further; speakers are
+    # resolved (in order, up to each one asked about) for those alone. Counting
+    # the article's names for its scope costs more than that test, so comes after.
+    candidates = [r for r in read(article, SCOPE, speakers=reader) if _may_hold_a_claim(r, disaster)]
+    if not candidates or not SCOPE.article_in_scope(text):
+        return []
+    for reading in candidates:
         sentence, s = reading.sentence, reading.text
-        if not (sentence.in_quote or PREFILTER.search(s)):
-            continue
         claimant, span = reading.speaker, reading.speaker_span
-        if reading.elsewhere or NOT_THE_CONFLICT.search(s) or (disaster and not CONFLICT_WORDS.search(s)):
-            continue  # another conflict, or a toll from a quake, a flood or a crime
         reciprocal = _reciprocal(s, reader)
         # "Kabul's allegations that Pakistan …": the possessor's charge, whoever speaks or denies it
         claims = reciprocal + _possessed_charges(s, parties)
@@ -724,6 +733,67 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         claims += _by_clause(reading, claimant, span, lambda who, within: _strikes(s, who, reader, within) if who in OTHER_SIDE else [])
         observations += [_observation(c, sentence) for c in claims]
     return _dedupe(observations, one_charge_per_party=not baseline_mode)
+
+
+def _may_hold_a_claim(reading, disaster: bool) -> bool:
+    """The sentence tests of ``_observe``, then what some extractor needs in
+    the sentence besides its speaker: a sentence that fails this yields no
+    claim, whoever speaks it. Kept in step with the extractors."""
+    s = reading.text
+    if not (reading.sentence.in_quote or PREFILTER.search(s)):
+        return False
+    cue = CLAIM_CUE.search(s)
+    if not cue and not (CASUALTY_VERB.may_occur(s) or CHARGE_BY.may_occur(s)):
+        return False
+    if NOT_THE_CONFLICT.search(s) or (disaster and not CONFLICT_WORDS.search(s)):
+        return False  # a toll from a quake, a flood or a crime
+    if not (_what_an_extractor_needs(s) if cue else _cue_in_a_window(s)):
+        return False
+    return not reading.elsewhere  # another conflict
+
+
+# Where an extractor reads a slice of the sentence, whose edge may cut a word
+# ("un|skilled" reads "killed"), its cue is looked for anywhere in the words.
+_POSTS_ANYWHERE = lowered(POSTS)
+_TTP_SITES_ANYWHERE = lowered(TTP_SITES)
+
+
+def _what_an_extractor_needs(s: str) -> bool:
+    if not s.isascii() and len(s.lower()) != len(s):
+        return True  # "İ": the quick tests of names below read lower-cased text, which is longer
+    # each other's charges, a possessor's charge, a charge named by what it is called
+    if RECIPROCAL.search(s) or POSSESSED_CHARGE.search(s) or CALLED_A_CHARGE.search(s):
+        return True
+    # a toll: its verb in the words around a figure (_casualties)
+    if _toll_verb_near_a_figure(s):
+        return True
+    # posts taken or destroyed: the verb, and posts in its clause (_territory)
+    if TERRITORY_VERB.search(s) and _POSTS_ANYWHERE.may_occur(s):
+        return True
+    # a strike: a place named after its cue, or "the district" after it and a place before, or militants' sites (_strikes)
+    for cue in STRIKE.finditer(s):
+        after = s[cue.start():]
+        if PLACES.mentioned(after) or _TTP_SITES_ANYWHERE.may_occur(after) or (THE_PLACE.match(s[cue.end():]) and PLACES.mentioned(s)):
+            return True
+    # a charge against a party the sentence names (_accusations)
+    mentions = PARTIES.find(s)
+    if not mentions:
+        return False
+    return bool(ACCUSE.search(s) or ACCUSATION_CONTENT.search(s) or ATTACK_AUTHOR.search(s)) or _charge_by_a_party_named(s, mentions)
+
+
+def _cue_in_a_window(s: str) -> bool:
+    """What an extractor needs in a sentence without any whole cue (none of
+    ``CLAIM_CUE``): only a cue in a slice it reads, cut from a longer word."""
+    return _toll_verb_near_a_figure(s) or (CHARGE_BY.may_occur(s) and _charge_by_a_party_named(s, PARTIES.find(s)))
+
+
+def _toll_verb_near_a_figure(s: str) -> bool:
+    return CASUALTY_VERB.may_occur(s) and any(CASUALTY_VERB.search(_toll_window(s, n)[2]) for n in find_numbers(s))
+
+
+def _charge_by_a_party_named(s: str, mentions: list[Mention]) -> bool:
+    return CHARGE_BY.may_occur(s) and any(CHARGE_BY.search(s[max(0, m.start - 60):m.start]) for m in mentions)
 
 
 NOT_THE_CONFLICT = re.compile(

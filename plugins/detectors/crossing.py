@@ -490,7 +490,7 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
     gazetteer = _gazetteer(config)
     if not SCOPE.inside.mentioned(text) and (gazetteer is GAZETTEER or not gazetteer.mentioned(text)):
         return []  # most of a general news feed stops here (scope.toml lists the crossings' names)
-    named = len(gazetteer.find(text))
+    named = len(gazetteer.find(text)) if gazetteer.mentioned(text) else 0  # its quick test first: most name no crossing
     generic = ALL_CROSSINGS.search(text) if baseline_mode else None
     if not (named or generic):
         return []
