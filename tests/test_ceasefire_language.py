@@ -119,6 +119,22 @@ def test_the_earlier_event_a_story_comes_after_is_no_breach(monitor_env, rss):
     ) == []
 
 
+def test_a_pause_declared_as_a_plan_of_its_own_ends_a_collapse(monitor_env, rss):
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Pakistan's defence minister said the country was now in open war with the Taliban government.",
+        "At the request of Qatar, Islamabad announced it would halt military operations in Afghanistan from midnight on Friday for Eid.",
+    ) == [("in_effect", "collapsed"), ("collapsed", "in_effect")]
+
+
+def test_fighting_on_an_earlier_weekday_yields_to_a_truce_that_holds(monitor_env, rss):
+    # Replayed on 2026-02-10, a Tuesday: "on Sunday" is two days before.
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "The truce between Pakistan and Afghanistan is still in place, Kabul's spokesman said. On Sunday, Afghan and Pakistani forces briefly exchanged fire near Torkham.",
+    ) == []
+
+
 def test_another_states_breach_and_clashes_with_militants_at_the_border_are_no_breach(monitor_env, rss):
     # A third state's troops breaking their own truce, told beside this one; and
     # Pakistan's fight with the TTP "near the Afghan border" (ALERTS.md scope).

@@ -209,6 +209,13 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         # a capital followed by "would" is its government; attacks "inside Pakistan" name no attack
         ("Mujahid condemned the strikes on Paktia as a violation of Afghanistan's sovereignty and said Kabul would respond in time.",
          [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Paktia", None)]),
+        # "each accusing the other of breaching the truce"; "13 of their soldiers" are the speaker's own;
+        # talks that failed with each side blaming the other charge nothing
+        ("The sides traded fire near Kharlachi on Thursday night, each accusing the other of breaching last month's Qatar-brokered ceasefire.",
+         [("Afghanistan", "accusation", "Pakistan", None), ("Pakistan", "accusation", "Afghanistan", None)]),
+        ("Afghan authorities said 11 of their soldiers and 40 civilians had been killed in Kunar since the fighting began.",
+         [("Afghanistan", "casualties", "Afghanistan", 11), ("Afghanistan", "casualties", "civilians", 40)]),
+        ("Pakistan and Afghanistan ended their talks in Riyadh without agreement, and each blamed the other.", []),
         # (the harbouring charge it makes is known from the baseline: silent)
         ("Islamabad blames Afghan-based TTP militants for recent attacks inside Pakistan and has urged Kabul to rein them in.",
          []),
@@ -229,7 +236,8 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "speaker-heads-its-clause", "denial-stops-at-another-speaker", "state-media-speak", "airspace-patrolled",
          "month-like-words", "resorted-to-unprovoked-firing", "clause-he-said-and-crossing-town",
          "possessive-crossing-town", "sovereignty-after-a-denial", "denied-and-accused", "after-clause-ended",
-         "toll-of-the-blast-at", "army-major-own", "military-posts", "capital-would", "attacks-inside-a-country"],
+         "toll-of-the-blast-at", "army-major-own", "military-posts", "capital-would", "each-accusing-the-other", "of-their-soldiers", "talks-blame-charges-nothing",
+         "attacks-inside-a-country"],
 )
 def test_one_report(monitor_env, rss, summary, expected):
     assert claims(monitor_env, rss, summary) == expected

@@ -149,6 +149,20 @@ def asserted_now(sentence: str, position: int, published: datetime | None, backg
     return background_ok or not is_background(sentence, published, position)
 
 
+WEEKDAY = lowered(re.compile(r"\b(?:on|late on|early on|last|since)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I))
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def weekday_dates(sentence: str, reference: datetime) -> list[datetime]:
+    """Days named by weekday ("on Thursday"), as the latest such day up to the
+    article's own: "On Thursday, forces exchanged fire", told on a Saturday."""
+    found = []
+    for m in WEEKDAY.finditer(sentence):
+        back = (reference.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        found.append(reference - timedelta(days=back))
+    return found
+
+
 def mentioned_dates(sentence: str, reference: datetime) -> list[datetime]:
     """Dates written in the sentence, resolved against the article's date."""
     found = []

@@ -68,7 +68,7 @@ PEOPLE = (
     r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|combatants?|others"
 )
 NOUN_AFTER = re.compile(
-    rf"^\s+(?P<mods>(?:(?:of|the|its|our|own|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
+    rf"^\s+(?P<mods>(?:(?:of|the|its|our|their|own|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
     rf"heavily|border|(?-i:[A-Z][\w'’-]*))\s+){{0,4}})(?P<noun>{PEOPLE})\b",  # a capitalised name, not any word
     re.I,
 )
@@ -147,7 +147,7 @@ TOPIC_NAMES = {"ceasefire_violation": "breaking the ceasefire", "airspace": "vio
 # Both sides charging each other: "accused each other of breaching the truce".
 RECIPROCAL = lowered(re.compile(
     r"\b(?:accus\w+|blam\w+|pointed fingers at|traded (?:accusations|blame)(?: with)?) each other|"
-    r"\beach (?:side|government|country|army) (?:accus\w+|blam\w+) the other|\btraded (?:accusations|blame)|\btrade blame", re.I))
+    r"\beach (?:(?:side|government|country|army) )?(?:accus\w+|blam\w+) the other|\btraded (?:accusations|blame)|\btrade blame", re.I))
 # A charge named by what the speaker calls the other's act: "condemned the raids as a violation".
 CALLED_A_CHARGE = lowered(re.compile(
     r"\b(?:condemn\w*|denounc\w*|described|call\w*|term\w*|branded|labell?ed)\b[^.;]{0,80}?\bas\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?"
@@ -385,6 +385,9 @@ def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = Fal
         return "civilians"
     if re.search(r"\b(?:of its|of our|its own|their own)\b", mods, re.I):
         return claimant  # "five of its soldiers": the speaker's own
+    before = near[:near.lower().find(noun.lower())] if noun.lower() in near.lower() else near
+    if re.search(r"\bof their\b", mods, re.I) and not re.search(r"\bkill(?:ed|ing|s)\b", before, re.I):
+        return claimant  # "Afghan authorities said 13 of their soldiers … had been killed" (not "killed 20 of their fighters")
     named = PARTIES.find(f"{mods} {noun}")
     if named:
         return named[-1].name
@@ -688,7 +691,9 @@ def _reciprocal(s: str, reader: _Reader) -> list[Claim]:
     if cue is None or not reader.asserted(s, cue.start()):
         return []
     topics = [name for name, pattern in TOPICS if pattern.search(s[cue.start():])]
-    topic = topics[0] if topics else "ceasefire_violation" if re.search(r"\b(?:fire|firing|shooting|clash\w*|fighting|shelling)\b", s, re.I) else "other"
+    topic = topics[0] if topics else "ceasefire_violation" if re.search(r"\b(?:fire|firing|shooting|clash\w*|fighting|shelling)\b", s, re.I) else None
+    if topic is None:
+        return []  # "the talks failed and each blamed the other": no charge named, nothing of the fighting
     return [_accusation("Pakistan", "Afghanistan", topic), _accusation("Afghanistan", "Pakistan", topic)]
 
 

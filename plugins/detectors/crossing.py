@@ -47,7 +47,7 @@ OPEN = lowered(re.compile(
     r"(?:lift(?:ed|s)?|end(?:ed|s)?) (?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:closure|ban|suspension|blockade|shutdown)|back in operation|operational again|"
     r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only)|"
     # letting someone through: "let aid trucks through", "allowed students to cross back"
-    r"let(?:ting)? (?:[\w'’-]+ ){1,5}?(?:through|across|pass|cross)|(?:wav|usher|clear)(?:ed|ing) (?:[\w'’-]+ ){0,3}?(?:through|across)|"
+    r"let(?:ting)? (?:[\w'’-]+ ){1,5}?(?:through|across|pass|cross|transit)|(?:wav|usher|clear)(?:ed|ing) (?:[\w'’-]+ ){0,3}?(?:through|across)|"
     r"(?:allow|permit)(?:ed|s|ing|ted|ting)? (?:[\w'’-]+ ){1,8}?to (?:cross|return|go|pass|enter|leave|travel|move|be moved)|"
     # traffic seen crossing: "trucks began crossing Torkham", "buses rolled across"
     r"(?:trucks|lorries|vehicles|buses|travell?ers|passengers|traffic) (?:[\w'’-]+ ){0,3}?"
@@ -93,7 +93,9 @@ PARTIAL_FOR = lowered(re.compile(
 RESTRICTED_TRAFFIC = lowered(re.compile(
     r"\b(?:refugees?|returnees?|deportees?|deport(?:ed|ing|ation)|repatriat\w*|evacuat\w*|undocumented|pilgrims|patients|"
     r"students|pedestrians?|foot traffic|on foot|humanitarian|diplomats|families|one[- ]way|one direction|"
-    r"(?:relief|aid) (?:shipments?|cargo|convoys?|trucks|lorries|supplies|consignments?|deliveries|goods)|(?:food|medical|humanitarian|relief|emergency) (?:aid|assistance|supplies)|"
+    r"(?:relief|aid) (?:shipments?|cargo|convoys?|trucks|lorries|supplies|consignments?|deliveries|goods)|(?:food|medical|humanitarian|relief|emergency) (?:aid|assistance|supplies|consignments?|cargo|shipments?|containers)|"
+    # "consignments from three UN agencies"
+    r"(?:consignments?|shipments?|containers|cargo|supplies|convoys?) (?:from|of|belonging to) (?:[\w-]+ ){0,3}?(?:UN|U\.N\.|United Nations|WFP|World Food Programme|UNICEF|UNHCR|UN agencies)|"
     r"(?:un|u\.n\.|united nations)(?: [\w-]+){0,2} (?:shipments?|cargo|convoys?|trucks|lorries|supplies|consignments?|containers|aid)|"
     r"empty (?:trucks|containers|vehicles)|"
     r"(?:send|sent|sending|go|going|went|return|returning|returned|head|heading|headed)\s+(?:[\w'’-]+\s+){0,3}?home)\b",
