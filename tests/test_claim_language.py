@@ -216,6 +216,13 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         ("Afghan authorities said 11 of their soldiers and 40 civilians had been killed in Kunar since the fighting began.",
          [("Afghanistan", "casualties", "Afghanistan", 11), ("Afghanistan", "casualties", "civilians", 40)]),
         ("Pakistan and Afghanistan ended their talks in Riyadh without agreement, and each blamed the other.", []),
+        # an unnamed local office speaks for the side the report is datelined from
+        ("JALALABAD: Seven people were killed when Pakistani drones struck a house in Shinwar district of Nangarhar, provincial police said.",
+         [("Afghanistan", "casualties", "civilians", 7), ("Afghanistan", "strike", "Nangarhar", None)]),
+        # "18 members of the family" are civilians; a charge told as what officials regularly say is no charge now
+        ("A Taliban spokesman said 18 members of the family were killed when the house in Khost was hit.",
+         [("Afghanistan", "casualties", "civilians", 18)]),
+        ("Pakistani officials routinely blame such bombings on the TTP and say the group operates from Afghan soil.", []),
         # (the harbouring charge it makes is known from the baseline: silent)
         ("Islamabad blames Afghan-based TTP militants for recent attacks inside Pakistan and has urged Kabul to rein them in.",
          []),
@@ -237,6 +244,7 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "month-like-words", "resorted-to-unprovoked-firing", "clause-he-said-and-crossing-town",
          "possessive-crossing-town", "sovereignty-after-a-denial", "denied-and-accused", "after-clause-ended",
          "toll-of-the-blast-at", "army-major-own", "military-posts", "capital-would", "each-accusing-the-other", "of-their-soldiers", "talks-blame-charges-nothing",
+         "dateline-local-office", "members-of-the-family", "habitual-blame",
          "attacks-inside-a-country"],
 )
 def test_one_report(monitor_env, rss, summary, expected):

@@ -120,6 +120,7 @@ NON_PARTY_SPEAKER = lowered(re.compile(
 PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 NOBODYS_ACCOUNT = re.compile(r"\s+(?:the\s+)?(?:various |several |some |many |unconfirmed |media |local |news |press )?(?:reports|media|witnesses|residents|eyewitnesses|doctors|hospital \w+)\b", re.I)
 SUBORDINATOR = re.compile(r"\b(?:after|when|while|because|since|before|although|though|until|once)\s+", re.I)
+LOCAL_OFFICE = re.compile(r"\b(?:provincial|district|local|police|policemen)\b[\w\s'’-]{0,25}$", re.I)
 AFTER_QUOTATION = re.compile(r"[,.!?…]\s*['’\"”]\s+(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 # "By his count", "by their tally": the words of the one who spoke before.
@@ -175,6 +176,9 @@ class Speakers:
         self.parties = parties
         self.opposite = opposite
         self.previous_parties: list[str] = []
+        # The side whose territory the article is datelined from ("JALALABAD: …"):
+        # the local offices it quotes unnamed ("provincial police said") are that side's.
+        self.local_side: str | None = None
         self.quote_speaker: str | None = None
         self.last_speaker: str | None = None
 
@@ -225,6 +229,8 @@ class Speakers:
                 return self.previous_parties[index], (verb.start(), verb.start())
             party = self.speaker(s, mentions, verb.start(), lo)
             if party is not None:
+                if self.local_side and LOCAL_OFFICE.fullmatch(party.alias):
+                    return self.local_side, (party.start, party.end)  # "provincial police", datelined Jalalabad
                 return party.name, (party.start, party.end)
             if unnamed is None and unnamed_speaker(s[lo:verb.start()]) and not NON_PARTY_SPEAKER.search(s[lo:verb.start()].strip(" ,")):
                 unnamed = verb  # resolved only if no verb in the sentence names its speaker
@@ -258,6 +264,8 @@ class Speakers:
         sentence, else of the party that spoke last, else of the side opposite
         the party it speaks about ("the army said 274 Afghan Taliban …")."""
         s = verb.string
+        if self.local_side and LOCAL_OFFICE.search(s[max(0, verb.start() - 40):verb.start()]):
+            return self.local_side  # "…, provincial police said", datelined Jalalabad: Kabul's police
         before = [m for m in mentions if m.end <= verb.start()]
         # "…, sources say": the words come before the speaker; "the army said it …": after.
         # ("…, the minister says as clashes enter a fourth day": a clause of time after it adds no words of his)
