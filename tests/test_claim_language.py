@@ -223,6 +223,11 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
         ("A Taliban spokesman said 18 members of the family were killed when the house in Khost was hit.",
          [("Afghanistan", "casualties", "civilians", 18)]),
         ("Pakistani officials routinely blame such bombings on the TTP and say the group operates from Afghan soil.", []),
+        # the side that struck a Pakistani camp inside Pakistan tells its strike; "launched the assault on"
+        ("Afghanistan's defence ministry said its drones had hit a Pakistani military camp in Bajaur overnight.",
+         [("Afghanistan", "strike", "Bajaur", None)]),
+        ("Mujahid said Pakistan had launched the assault on Dand-e-Patan and that Afghan forces were only answering it.",
+         [("Afghanistan", "strike", "Dand-e-Patan", None)]),
         # (the harbouring charge it makes is known from the baseline: silent)
         ("Islamabad blames Afghan-based TTP militants for recent attacks inside Pakistan and has urged Kabul to rein them in.",
          []),
@@ -244,7 +249,7 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "month-like-words", "resorted-to-unprovoked-firing", "clause-he-said-and-crossing-town",
          "possessive-crossing-town", "sovereignty-after-a-denial", "denied-and-accused", "after-clause-ended",
          "toll-of-the-blast-at", "army-major-own", "military-posts", "capital-would", "each-accusing-the-other", "of-their-soldiers", "talks-blame-charges-nothing",
-         "dateline-local-office", "members-of-the-family", "habitual-blame",
+         "dateline-local-office", "members-of-the-family", "habitual-blame", "camp-struck-inside-pakistan", "assault-on",
          "attacks-inside-a-country"],
 )
 def test_one_report(monitor_env, rss, summary, expected):

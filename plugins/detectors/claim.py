@@ -92,7 +92,7 @@ POSTS = re.compile(
 NOT_POSTS = re.compile(r"\b(?:tanks?|vehicles?|guns?|weapons?|drones?|aircraft|equipment|ammunition|depots?|locations?|homes?|houses?|buildings?)\b", re.I)
 STRIKE = lowered(re.compile(
     r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
-    r"target(?:ed|ing)|attack(?:ed|s|ing)?|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
+    r"target(?:ed|ing)|attack(?:ed|s|ing)?|assault(?:ed|s)? on|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
     # cross-border fire told by the side that fired or was fired on
     r"fir(?:ed|ing)['’\"”]? (?:\w+ ){0,2}?(?:on|at|into|upon|towards?|along)|shoot(?:ing)? (?:\w+ ){0,2}?(?:on|at|into)|opened (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
     r"(?:grenades?|shells?|rockets?|mortars?) (?:\w+ ){0,2}?(?:thrown|lobbed|fired) (?:into|on|at)|"
@@ -472,8 +472,8 @@ KABUL_FIRED = re.compile(
 )
 GUNFIRE = re.compile(r"(?:fir(?:ed|ing)|shell(?:ed|ing)|shoot(?:ing)?|opened)\b", re.I)
 PAKISTANI_MILITARY_TARGET = re.compile(
-    r"\b(?:at|on|against)\s+(?:the\s+)?Pakistani\s+(?:army\s+|military\s+|security\s+|border\s+|air\s+)?"
-    r"(?:locations|positions|posts|installations|bases|sites|targets|forces|troops|checkposts|cantonments?|air ?bases?)\b",
+    r"\b(?:at|on|against|hit|struck|targeted)\s+(?:the\s+|a\s+)?Pakistani\s+(?:army\s+|military\s+|security\s+|border\s+|air\s+)?"
+    r"(?:locations|positions|posts|installations|bases|sites|targets|forces|troops|checkposts|cantonments?|air ?bases?|camps?|facilities|headquarters)\b",
     re.I,
 )
 def _forces_struck(clause: str, cue_at: int) -> bool:
