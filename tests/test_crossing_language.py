@@ -272,8 +272,10 @@ def test_people_counted_going_over_a_crossing_is_a_partial_flow(monitor_env, rss
         # trade shut, people still sent out through it
         "At Kharlachi all trade is still suspended, though undocumented Afghans are still being sent out through the gate, officials said.",
         "Pakistan has let consignments from two UN agencies transit the Badini crossing into Afghanistan, officials said on Monday.",
-    ]) == [("Angoor Adda", "partially_open"), ("Badini", "partially_open"), ("Chaman", "partially_open"), ("Ghulam Khan", "partially_open"),
-           ("Kharlachi", "partially_open"), ("Torkham", "partially_open")]
+        # an instruction in force is no hope: "instructs customs to let … through"
+        "A government letter instructs the customs authorities and the transit directorate to let consignments of two UN agencies move through Arandu.",
+    ]) == [("Angoor Adda", "partially_open"), ("Arandu", "partially_open"), ("Badini", "partially_open"), ("Chaman", "partially_open"),
+           ("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open"), ("Torkham", "partially_open")]
 
 
 def test_a_flow_that_would_restart_is_a_plan(monitor_env, rss):

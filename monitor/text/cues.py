@@ -108,6 +108,7 @@ ANOTHER_SPEAKER = re.compile(
     r"|\band (?:also |instead )?(?:accused|accuses|blamed|blames|charged)\b",  # "rejected responsibility and accused …"
     re.I,
 )
+ORDERED = re.compile(r"\b(?:instructs|instructed|ordered|orders|directed|directs|authori[sz]ed|authori[sz]es)\b(?:(?!\b(?:if|unless|once|when|until)\b)[^.;]){0,100}\bto\s+(?:be\s+)?$", re.I)
 INFINITIVE = lowered(re.compile(r"\bto\s+(?:be\s+)?$", re.I))
 
 
@@ -124,6 +125,8 @@ def hedged(sentence: str, position: int, width: int = WINDOW) -> bool:
     if MODAL.search(window):
         return True
     infinitive = INFINITIVE.search(window)
+    if infinitive and ORDERED.search(sentence, max(0, position - 120), position):
+        return False  # "a letter instructs customs to let UN consignments through": an order in force, not a hope
     return bool(infinitive) and ("be" in infinitive.group().lower() or not NOUN_AFTER_TO.match(sentence, position))
 
 

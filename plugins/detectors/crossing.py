@@ -47,7 +47,7 @@ OPEN = lowered(re.compile(
     r"(?:lift(?:ed|s)?|end(?:ed|s)?) (?:the |a |its )?(?:[\w'’-]+ ){0,3}?(?:closure|ban|suspension|blockade|shutdown)|back in operation|operational again|"
     r"allow(?:ed|s|ing) (?:all )?(?:trade|traffic|vehicles|movement|trucks|travellers|travelers)(?! only)|"
     # letting someone through: "let aid trucks through", "allowed students to cross back"
-    r"let(?:ting)? (?:[\w'’-]+ ){1,5}?(?:through|across|pass|cross|transit)|(?:wav|usher|clear)(?:ed|ing) (?:[\w'’-]+ ){0,3}?(?:through|across)|"
+    r"let(?:ting)? (?:[\w'’-]+ ){1,7}?(?:through|across|pass|cross|transit)|(?:wav|usher|clear)(?:ed|ing) (?:[\w'’-]+ ){0,3}?(?:through|across)|"
     r"(?:allow|permit)(?:ed|s|ing|ted|ting)? (?:[\w'’-]+ ){1,8}?to (?:cross|return|go|pass|enter|leave|travel|move|be moved)|"
     # traffic seen crossing: "trucks began crossing Torkham", "buses rolled across"
     r"(?:trucks|lorries|vehicles|buses|travell?ers|passengers|traffic) (?:[\w'’-]+ ){0,3}?"
