@@ -191,6 +191,13 @@ class Lowered:
         self.original = pattern
         self._fast: re.Pattern[str] | None = None
         self._pretest = False  # see _search
+        # The fast pattern and its pre-test are compiled when first used: every
+        # command loads the detectors, and most (``monitor alerts``) never match.
+        self._ready = False
+
+    def _prepare(self) -> None:
+        # Threads may race here; each computes the same answer, and _ready is set last.
+        pattern = self.original
         if pattern.flags & re.IGNORECASE and "(?-i" not in pattern.pattern:
             try:
                 self._fast = re.compile(_lower_pattern(pattern.pattern), pattern.flags & ~re.IGNORECASE)
@@ -206,11 +213,14 @@ class Lowered:
                 self._words = _compiled(words, r"\W")
                 self._head = _compiled(words)  # the same, at the very position asked
                 self._others = _compiled(others)
+        self._ready = True
 
     # search, match and finditer repeat the same few lines: they run some
     # hundred thousand times a minute on a busy feed, and a shared helper
     # returning a tuple cost a third of their time.
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not self._ready:
+            self._prepare()
         if self._fast is not None:
             low = _LOWER.get(text) or _lower(text)
             if len(low) == len(text):
@@ -256,6 +266,8 @@ class Lowered:
             self._others is not None and self._others.match(low, pos, endpos) is not None)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not self._ready:
+            self._prepare()
         if self._fast is not None:
             low = _LOWER.get(text) or _lower(text)
             if len(low) == len(text):
@@ -265,6 +277,8 @@ class Lowered:
         return self.original.match(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if not self._ready:
+            self._prepare()
         if self._fast is not None:
             low = _LOWER.get(text) or _lower(text)
             if len(low) == len(text):
@@ -284,6 +298,8 @@ class Lowered:
     def may_occur(self, text: str) -> bool:
         """False when the pattern cannot match ``text`` nor any slice of it
         (none of the words its matches begin with occurs); True says little."""
+        if not self._ready:
+            self._prepare()
         if not self._pretest:
             return True
         low = _LOWER.get(text) or _lower(text)
