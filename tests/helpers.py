@@ -44,3 +44,17 @@ IRRELEVANT = {
     "guid": "cricket",
     "published": "2025-11-16T06:30:00Z",
 }
+
+
+def stored_alerts(monitor_env, detector: str) -> list[dict]:
+    """The alerts ``detector`` raised, read from the database's alerts table (a
+    public interface, like ``monitor alerts --json``, whose fields it shares):
+    the language tests replay one case each, and a second process per case to
+    list them cost a fifth of the suite's time."""
+    import sqlite3
+
+    with sqlite3.connect(monitor_env.db) as conn:
+        conn.row_factory = sqlite3.Row
+        rows = conn.execute("SELECT * FROM alerts WHERE detector = ? ORDER BY id", (detector,)).fetchall()
+    return [dict(row) for row in rows]
+

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import stored_alerts
+
 
 def ceasefire_alerts(monitor_env, rss, *summaries: str) -> list[tuple[str | None, str]]:
     """Replay each summary as its own document, a day apart, in order."""
@@ -16,7 +18,7 @@ def ceasefire_alerts(monitor_env, rss, *summaries: str) -> list[tuple[str | None
         for i, text in enumerate(summaries)
     ]
     monitor_env.replay(*documents)
-    return [(a["previous"], a["current"]) for a in monitor_env.alerts(detector="ceasefire")]
+    return [(a["previous"], a["current"]) for a in stored_alerts(monitor_env, "ceasefire")]
 
 
 @pytest.mark.parametrize(

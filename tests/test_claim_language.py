@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import stored_alerts
+
 
 def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
     monitor_env.replay(rss([{"title": "Border report", "summary": summary, "guid": guid, "link": f"https://news.example/{guid}",
                             "published": "2026-02-20T08:00:00Z"}]))
-    return sorted((a["claimant"], a["claim_type"], a["target"], a["figure"]) for a in monitor_env.alerts(detector="claim"))
+    return sorted((a["claimant"], a["claim_type"], a["target"], a["figure"]) for a in stored_alerts(monitor_env, "claim"))
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import stored_alerts
+
 NOW = "2025-11-24T08:00:00Z"
 
 
@@ -21,7 +23,7 @@ def replay_items(monitor_env, rss, summaries: list[str], published: str = NOW) -
         for n, text in enumerate(summaries)
     ]
     monitor_env.replay(rss(items))
-    return sorted((a["subject"], a["current"]) for a in monitor_env.alerts(detector="crossing"))
+    return sorted((a["subject"], a["current"]) for a in stored_alerts(monitor_env, "crossing"))
 
 
 def test_words_of_fighting_open_no_crossing(monitor_env, rss):
@@ -158,7 +160,7 @@ def test_a_looser_retelling_keeps_a_partial_reopening(monitor_env, rss):
         {**day, "guid": "c", "published": "2025-12-10T08:00:00Z",
          "summary": "Trade resumed through Torkham on Wednesday as goods trucks crossed in both directions."},
     ]))
-    assert [(a["previous"], a["current"], a["evidence"][:13]) for a in monitor_env.alerts(detector="crossing")] == [
+    assert [(a["previous"], a["current"], a["evidence"][:13]) for a in stored_alerts(monitor_env, "crossing")] == [
         ("closed", "partially_open", "Pakistan reop"), ("partially_open", "open", "Trade resumed")]
 
 
@@ -186,7 +188,7 @@ def test_retellings_that_fit_the_state_raise_nothing(monitor_env, rss):
     ]
     monitor_env.replay(rss([{"title": "Border report", "summary": text, "guid": str(n), "published": when}
                             for n, (_, when, text) in enumerate(items)]))
-    assert sorted((a["subject"], a["current"]) for a in monitor_env.alerts(detector="crossing")) == [
+    assert sorted((a["subject"], a["current"]) for a in stored_alerts(monitor_env, "crossing")) == [
         ("Chaman", "partially_open"), ("Kharlachi", "open")]
 
 
@@ -197,7 +199,7 @@ def test_a_full_closure_still_closes_a_partial_opening(monitor_env, rss):
         {"title": "Border report", "guid": "b", "published": "2025-11-02T08:00:00Z",
          "summary": "Pakistan sealed Gursal to all movement on Sunday after an exchange of fire, halting the students' return."},
     ]))
-    assert [(a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")] == [
+    assert [(a["previous"], a["current"]) for a in stored_alerts(monitor_env, "crossing")] == [
         ("closed", "partially_open"), ("partially_open", "closed")]
 
 
@@ -214,7 +216,7 @@ def test_stopping_the_only_traffic_closes(monitor_env, rss):
         {"title": "Border report", "guid": "d", "published": "2025-11-03T08:00:00Z",
          "summary": "Pakistan suspended the return of Afghans through Badini on Monday, citing security."},
     ]))
-    assert sorted((a["subject"], a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")) == [
+    assert sorted((a["subject"], a["previous"], a["current"]) for a in stored_alerts(monitor_env, "crossing")) == [
         ("Badini", "closed", "partially_open"), ("Badini", "partially_open", "closed"),
         ("Nawa Pass", "closed", "partially_open"), ("Nawa Pass", "partially_open", "closed")]
 
@@ -230,7 +232,7 @@ def test_the_later_of_two_events_in_one_sentence(monitor_env, rss):
         {"title": "Border report", "guid": "c", "published": "2025-11-24T09:00:00Z",
          "summary": "Pakistan reopened Arandu for Afghan families going home on Monday, a day after it was closed again."},
     ]))
-    assert sorted((a["subject"], a["previous"], a["current"]) for a in monitor_env.alerts(detector="crossing")) == [
+    assert sorted((a["subject"], a["previous"], a["current"]) for a in stored_alerts(monitor_env, "crossing")) == [
         ("Arandu", "closed", "partially_open"),
         ("Kharlachi", "closed", "partially_open"), ("Kharlachi", "partially_open", "closed")]
 
