@@ -230,6 +230,11 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          [("Afghanistan", "strike", "Bajaur", None)]),
         ("Mujahid said Pakistan had launched the assault on Dand-e-Patan and that Afghan forces were only answering it.",
          [("Afghanistan", "strike", "Dand-e-Patan", None)]),
+        # "the UN's first estimate is that …", and the other clause's "put the death toll at more than N"
+        ("The UN's first estimate is that at least 61 people were killed in Kunar, while Afghan officials put the death toll at more than 90.",
+         [("Afghanistan", "casualties", None, 90), ("United Nations", "casualties", "civilians", 61)]),
+        # a charge against a state outside the conflict is another conflict's
+        ("The ISPR said the militants killed in Kech were part of an Indian proxy network sponsored by New Delhi.", []),
         # (the harbouring charge it makes is known from the baseline: silent)
         ("Islamabad blames Afghan-based TTP militants for recent attacks inside Pakistan and has urged Kabul to rein them in.",
          []),
@@ -251,7 +256,7 @@ def claims(monitor_env, rss, summary: str, guid: str = "1") -> list[tuple]:
          "month-like-words", "resorted-to-unprovoked-firing", "clause-he-said-and-crossing-town",
          "possessive-crossing-town", "sovereignty-after-a-denial", "denied-and-accused", "after-clause-ended",
          "toll-of-the-blast-at", "army-major-own", "military-posts", "capital-would", "each-accusing-the-other", "of-their-soldiers", "talks-blame-charges-nothing",
-         "dateline-local-office", "members-of-the-family", "habitual-blame", "camp-struck-inside-pakistan", "assault-on",
+         "dateline-local-office", "members-of-the-family", "habitual-blame", "camp-struck-inside-pakistan", "assault-on", "estimate-is-that", "charge-against-india",
          "attacks-inside-a-country"],
 )
 def test_one_report(monitor_env, rss, summary, expected):

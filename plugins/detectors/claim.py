@@ -270,7 +270,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
             head = s[max(0, n.start - 25):n.start]
             if not (re.match(r"^\s*(?:were |have been |had been |more )?(?:killed|dead|died|wounded|injured|hurt)", tail, re.I)
                     or COUNT_OF.search(s[max(lo, n.start - 120):n.start])
-                    or re.search(r"(?:kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|toll (?:rose |climbed )?to|toll of|claimed the lives of)\s*(?:at least |more than |over |another |some )?$", head, re.I)):
+                    or re.search(r"(?:kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|toll (?:rose |climbed )?to|toll (?:at|stood at|reached)|toll of|claimed the lives of)\s*(?:at least |more than |over |another |some )?$", head, re.I)):
                 continue
             # "274 fighters killed and 400 wounded": a bare figure joined to the last one counts the same people
             joined = re.search(r"\b(?:and|with|as well as|plus)\s+(?:\w+\s+){0,2}$", head)
@@ -613,6 +613,8 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
                 found.append((OTHER_SIDE[claimant], s[max(0, cue.start() - 60):]))
                 break
     claims = []
+    # Only charges against the conflict's parties: "Indian proxy" charges against India are another conflict's.
+    found = [(target, charge) for target, charge in found if target in CONFLICT_PARTIES]
     for target, charge in found:
         topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
         if "attack" in topics and not _names_an_attack(s):
@@ -630,6 +632,7 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
 
 FROM_BY = re.compile(r"\b(?:from|by)\b", re.I)
 HABITUAL_CHARGE = re.compile(r"\b(?:regularly|routinely|often|frequently|usually|typically)\s+(?:\w+\s+)?$", re.I)
+CONFLICT_PARTIES = frozenset({"Pakistan", "Afghanistan", "TTP"})
 ALLEGED_THAT = re.compile(r"alleg(?:ed|es|ing)\s+that\b", re.I)
 
 
