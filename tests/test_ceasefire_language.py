@@ -144,6 +144,8 @@ def test_another_states_breach_and_clashes_with_militants_at_the_border_are_no_b
         monitor_env, rss,
         "Talks with Kabul on the truce stalled in Doha, while Indian troops violated the ceasefire in the Neelum valley, an editorial said.",
         "As the truce with Kabul held, Pakistan's army said six soldiers and 14 TTP militants were killed in clashes near the Afghan border.",
+        # a breach told as a condition: "any cross-border attack would …"
+        "Pakistan said its truce with Kabul was conditional: any cross-border attack from Afghanistan would end it at once.",
     ) == []
 
 

@@ -141,6 +141,7 @@ PAUSE = r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations|of
 THIRD_FORCES = re.compile(r"\b(?:Indian|Israeli|Iranian|Thai|Cambodian|Russian|Ukrainian)\s+(?:troops|forces|army|soldiers|side)\s+(?:\w+\s+)?$", re.I)
 MILITANTS = re.compile(r"\b(?:TTP|Pakistani Taliban|militants?|khawarij|terrorists?|Fitna al[- ]Khawarij)\b", re.I)
 NEAR_THE_BORDER = re.compile(r"\b(?:near|along|on|close to|at|by)\s+the\s+(?:Afghan|Pak-Afghan|Pakistan-Afghanistan|Afghanistan)\s+border\b", re.I)
+HYPOTHETICAL_BEFORE = re.compile(r"\b(?:any|every|future)\s+(?:[\w-]+\s+)?$", re.I)
 CAUSE_BEFORE = re.compile(r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$", re.I)
 BEFORE_THE_TRUCE = lowered(re.compile(rf"\b(?:before|until|ahead of)\b[^.;]{{0,60}}?{TRUCE}", re.I))
 TRUCE_WORD = lowered(re.compile(TRUCE, re.I))
@@ -255,6 +256,8 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
             for m in pattern.finditer(s):
                 if BEFORE_THE_TRUCE.search(s, m.end()):
                     break  # "clashes left dozens dead before Qatar brokered a truce": fighting before it, no breach of it
+                if HYPOTHETICAL_BEFORE.search(s, max(0, m.start() - 25), m.start()):
+                    continue  # "any cross-border attack would see the operation restart": not one that happened
                 if CAUSE_BEFORE.search(s, max(0, m.start() - 40), m.start()):
                     continue  # "the move comes after Pakistani airstrikes on …": the earlier event a story is explained by
                 if _other_side(s, m.start(), bool(militants)) and reading.asserted_now(m.start(), baseline_mode):
