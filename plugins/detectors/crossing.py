@@ -329,6 +329,17 @@ def _stopped(span: str, flow) -> bool:
     )
 
 
+def _flow(span: str) -> re.Match | None:
+    """People or aid going through a crossing in ``span``, told as happening:
+    not the flow that was stopped, nor one that would restart."""
+    if not any(word in span.lower() for word in FLOW_WORDS):
+        return None
+    sent = SENT_THROUGH.search(span)
+    if sent is None or _stopped(span, sent) or FLOW_PLANNED.match(span, sent.end()):
+        return None
+    return sent
+
+
 def _subordinate(sentence: str, pos: int, word: str) -> bool:
     """"… after Pakistan reopened Torkham": a verb of its own in an "after"
     clause, news when it stands alone, but the earlier of two events."""
@@ -423,8 +434,8 @@ def _cue(
                  and not _earlier(sentence, lo + m.start(), m.group())), None)
     if said:  # "would open, but only for families" is no partial opening either
         partial += [(start, "said") for start in _restrictions(sentence, lo, hi, said)]
-    sent = SENT_THROUGH.search(span) if any(word in low for word in FLOW_WORDS) else None
-    if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)) and not _stopped(span, sent) and not FLOW_PLANNED.match(span, sent.end()):
+    sent = _flow(span)
+    if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)):
         partial.append((sent.start(), "flow"))  # (not a tally since 2023, nor "suspended the repatriation")
     for start, reading in sorted(partial, key=lambda p: (p[1] != "said", p[0])):
         if OBJECT_OF_CLOSURE.search(span, max(0, start - 40), start):
@@ -576,11 +587,8 @@ def _flow_beside(s: str, hi: int, article, baseline_mode: bool) -> bool:
     if not NEXT_CLAUSE_CONCESSIVE.match(s, hi):
         return False
     rest = s[hi:]
-    sent = SENT_THROUGH.search(rest) if any(word in rest.lower() for word in FLOW_WORDS) else None
-    return bool(
-        sent and NOW_FLOW.search(rest) and not _stopped(rest, sent) and not FLOW_PLANNED.match(rest, sent.end())
-        and asserted_now(s, hi + sent.start(), article.published, baseline_mode)
-    )
+    sent = _flow(rest)
+    return bool(sent and NOW_FLOW.search(rest) and asserted_now(s, hi + sent.start(), article.published, baseline_mode))
 
 
 def _restricted_elsewhere(cue: Cue, s: str, lo: int, hi: int, gazetteer: Gazetteer) -> str:
