@@ -177,3 +177,25 @@ def test_a_truce_declared_and_a_past_perfect_retelling(monitor_env, rss):
         "Pakistani artillery fire on Kunar killed a civilian on Sunday, the Taliban's deputy spokesman said. "
         "The two sides had announced a temporary ceasefire before Eid.",
     ) == [("in_effect", "collapsed"), ("collapsed", "in_effect"), ("in_effect", "violated")]
+
+
+def test_a_pause_of_a_named_operation_and_a_charge_rejected(monitor_env, rss):
+    # A pause announced for Eid ends a collapse, also of an operation by its
+    # name; a warning about "any act of terror, cross-border raid or drone
+    # strike" is a condition; the other side's charge that the truce was
+    # violated is a breach reported, even inside a rejection.
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Pakistan's defence minister said the country was now in open war with the Taliban government.",
+        "Information Minister Tarar announced on Tuesday that, for Eid, Pakistan would temporarily pause Operation Azm against Afghanistan.",
+        "Pakistan warned it would end the pause if the Taliban carried out any act of terror, cross-border raid or drone strike.",
+        "Islamabad rejected an allegation by the Taliban's defence ministry that Pakistan had violated the truce.",
+    ) == [("in_effect", "collapsed"), ("collapsed", "in_effect"), ("in_effect", "violated")]
+
+
+def test_a_charge_of_striking_is_a_breach_and_a_demand_is_not(monitor_env, rss):
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Kabul put forward a proposal calling for an end to Pakistani air strikes on Afghan soil.",
+        "The Taliban government accused Pakistan of striking a clinic in Kabul on Tuesday.",
+    ) == [("in_effect", "violated")]

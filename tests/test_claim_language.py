@@ -276,3 +276,61 @@ def test_a_wrong_official_is_one_line_naming_the_key(monitor_env, rss):
     result = monitor_env.run("plugins", check=False)
     assert "[plugins.claim] officials[1]: needs a name and a party (text)" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def claims_in_one_feed(monitor_env, rss, summaries: list[str], published: str = "2026-02-20T08:00:00Z") -> list[tuple]:
+    """Several reports in one replay (one process): each case's claims have keys of their own."""
+    monitor_env.replay(rss([{"title": f"Border report {n}", "summary": text, "guid": f"many-{n}", "link": f"https://news.example/many-{n}",
+                             "published": published} for n, text in enumerate(summaries)]))
+    return sorted((a["claimant"], a["claim_type"], a["target"], a["figure"]) for a in stored_alerts(monitor_env, "claim"))
+
+
+def test_a_charge_told_inside_the_other_sides_rejection_is_its_authors(monitor_env, rss):
+    # A relative clause ("a spokesman, who had accused …"), "an allegation by X
+    # that …", "rejected … and accused …", and "…, an accusation Y rejects"
+    # (the party after the noun rejects; the charge is the speaker's).
+    assert claims_in_one_feed(monitor_env, rss, [
+        "Islamabad dismissed remarks by a Kabul spokesman, who had accused Pakistan of breaching the truce near Chaman.",
+        "The Foreign Office rejected an allegation by the Taliban's deputy spokesman that Pakistani jets had violated Afghan airspace.",
+        "Pakistani officials rejected the Taliban's version and accused Afghan troops of shooting first.",
+        "Kabul says Pakistani jets deliberately bombed homes in Kunar, an accusation Islamabad rejects.",
+    ]) == [("Afghanistan", "accusation", "Pakistan", None)] * 3 + [
+        ("Afghanistan", "strike", "Kunar", None), ("Pakistan", "accusation", "Afghanistan", None)]
+
+
+def test_who_struck_where_and_who_started_it(monitor_env, rss):
+    # the speaker's own drones striking inside Pakistan; "not only … but also"
+    # keeps one clause (Kabul itself is a known strike); a charge of strikes is
+    # the strike claim; who started the firing, and who operates from where.
+    assert claims_in_one_feed(monitor_env, rss, [
+        "Pakistan's military said the exchange of fire at Angoor Adda had been started by Afghan forces.",
+        "Kabul's defence ministry said its drones had hit army installations near Kohat.",
+        "The ISPR confirmed strikes not only in Kabul but also in Ghazni and Zabul provinces.",
+        "Kabul accuses Islamabad of overnight air strikes in Paktia.",
+        "Pakistan's interior minister said militants operating from Afghan soil were behind the bombing in Peshawar.",
+    ]) == [("Afghanistan", "strike", "Kohat", None), ("Afghanistan", "strike", "Paktia", None),
+           ("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "accusation", "Afghanistan", None),
+           ("Pakistan", "strike", "Ghazni", None), ("Pakistan", "strike", "Zabul", None)]
+
+
+def test_words_that_are_no_partys_claim(monitor_env, rss):
+    # responsibility claimed for an attack is not a toll told; a hospital in a
+    # party's town, and a shopkeeper's "he said", speak for no party; "allegedly
+    # backed by" names a backer who is no party here.
+    assert claims_in_one_feed(monitor_env, rss, [
+        "A TTP faction claimed the bombing in Bannu, in which 9 people were killed.",
+        "Hospitals in the Afghan province of Kunar reported receiving 14 wounded people.",
+        "Pakistan's defence minister spoke of war. 'We ran for our lives,' said Gul Khan, a shopkeeper in Spin Boldak. "
+        "Mortar rounds hit the bazaar, he said, wounding four people.",
+        "Mujahid said groups inside Pakistan, allegedly funded by foreign powers, wanted the talks to fail.",
+    ]) == []
+
+
+def test_dates_in_a_toll(monitor_env, rss):
+    # the night of March 18-19 is a date, not a figure; a toll from attacks of
+    # the past week is still news
+    assert claims_in_one_feed(monitor_env, rss, [
+        "Pakistani strikes on the night of March 18-19 killed 14 civilians in Nangarhar, the Taliban's spokesman said.",
+        "In attacks in Kurram on March 14 and 15, Pakistan's military said 6 of its soldiers were killed.",
+    ], published="2026-03-20T10:00:00Z") == [("Afghanistan", "casualties", "civilians", 14), ("Afghanistan", "strike", "Nangarhar", None),
+                                             ("Pakistan", "casualties", "Pakistan", 6)]

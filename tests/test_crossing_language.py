@@ -291,3 +291,25 @@ def test_a_flow_that_would_restart_is_a_plan(monitor_env, rss):
         "Pakistan signals reopening Kharlachi for UN relief convoys",
         "Islamabad has decided to reopen the Angoor Adda crossing in the South Waziristan tribal district exclusively for UN humanitarian cargo, officials said on Monday.",
     ]) == []
+
+
+def test_the_main_clause_after_a_relative_clause_and_flows_with_their_own_verb(monitor_env, rss):
+    # "Chaman, which remains closed to trade, was opened …": the main clause
+    # says what happened; people who "made it back" through a crossing are a
+    # flow, although the sentence dates the closure they waited through; a flow
+    # that "will be allowed" is a plan.
+    assert replay_items(monitor_env, rss, [
+        "Chaman, which remains closed to trade, was opened on Monday for stranded students only.",
+        "Dozens of families, stuck since the border was sealed on October 12, made it back through Torkham on Monday.",
+        "Pakistan has decided that UN aid convoys will be allowed through Ghulam Khan.",
+    ]) == [("Chaman", "partially_open"), ("Torkham", "partially_open")]
+
+
+def test_a_present_perfect_state_is_now_whatever_dates_come_before_it(monitor_env, rss):
+    monitor_env.replay(
+        rss([{"title": "Kharlachi open", "summary": "Kharlachi reopened for trade and travellers on Thursday, officials said.",
+              "guid": "k1", "published": "2025-11-20T08:00:00Z"}]),
+        rss([{"title": "Kharlachi", "summary": "A first group crossed at Kharlachi on November 12; a second was turned back on "
+              "November 19, and Kharlachi has been closed to all traffic since.", "guid": "k2", "published": NOW}]),
+    )
+    assert [(a["subject"], a["current"]) for a in stored_alerts(monitor_env, "crossing")] == [("Kharlachi", "open"), ("Kharlachi", "closed")]

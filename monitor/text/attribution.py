@@ -101,7 +101,7 @@ def unnamed_speaker(phrase: str) -> bool:
 REPORTING = lowered(re.compile(
     r"\b(?:said|says|say|saying|claim(?:ed|s|ing)?|stated|states|announc(?:ed|es)|confirm(?:ed|s)|told|tells|added|"
     r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
-    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|described|"
+    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|described|"
     # "the UN's first estimate is that …": a count given as the speaker's own
     r"(?:estimate|count|tally|assessment|figures?) (?:is|was|are|were) that|"
     r"put(?:s|ting)? (?:the |its |their |his |her )?(?:\w+ )?(?:toll|number|figure|count|losses|casualties)(?: (?:of|from|in) [^.;,]{1,60}?)? at|"
@@ -119,6 +119,12 @@ NON_PARTY_SPEAKER = lowered(re.compile(
     r"students|families|drivers|transporters|shopkeepers|relatives|elders|activists|observers|(?<!state )(?<!state-run )media)\s*$",
     re.I,
 ))
+NON_PARTY_HEAD = re.compile(
+    r"\s*(?:the\s+|a\s+|two\s+|several\s+|local\s+|some\s+)?(?:hospitals?|clinics?|medics|doctors|rescuers|rescue (?:workers|teams)|residents|witnesses|"
+    r"villagers|traders|journalists|reporters|analysts|relatives|elders|activists|observers)\b(?!\s+(?:minister|ministry|department|spokes\w+))",
+    re.I,
+)
+RESPONSIBILITY = re.compile(r"\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|an?|this|that|both|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b", re.I)
 PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 NOBODYS_ACCOUNT = re.compile(r"\s+(?:the\s+)?(?:various |several |some |many |unconfirmed |media |local |news |press )?(?:reports|media|witnesses|residents|eyewitnesses|doctors|hospital \w+)\b", re.I)
 SUBORDINATOR = re.compile(r"\b(?:after|when|while|because|since|before|although|though|until|once)\s+", re.I)
@@ -183,6 +189,7 @@ class Speakers:
         self.local_side: str | None = None
         self.quote_speaker: str | None = None
         self.last_speaker: str | None = None
+        self.nobody_spoke_last = False  # the last words told were someone's who speaks for no party
 
     def claimant_of(self, text: str) -> tuple[str | None, tuple[int, int]]:
         """The speaker of a clause, read as the claimant of a sentence is."""
@@ -209,6 +216,8 @@ class Speakers:
         for verb in REPORTING.finditer(s):
             if noun_use(s, verb) or PASSIVE_BEFORE.search(s[max(0, verb.start() - 12):verb.start()]):
                 continue  # "casualties had been reported": nobody named speaks
+            if RESPONSIBILITY.match(s, verb.end()) and verb.group().lower().startswith("claim"):
+                continue  # "a faction claimed the attack, in which a dozen were killed": responsibility, not its words
             lo = max(clause_of(s, verb.start())[0], verb.start() - 110)
             window = s[lo:verb.start()]
             # "… of which it claimed": the pronoun speaks, not the party named nearest.
@@ -218,9 +227,11 @@ class Speakers:
                 earlier = [] if AFTER_QUOTATION.search(window[-24:]) else [p for p in mentions if p.end <= verb.start()]
                 if earlier:
                     return earlier[0].name, (earlier[0].start, earlier[0].end)
-                if pronoun.group().lower().startswith(("he ", "she ")) and self.last_speaker:
+                person = pronoun.group().lower().startswith(("he ", "she "))
+                if person and self.last_speaker:
                     return self.last_speaker, (verb.start(), verb.start())  # "he said": a person, the one who spoke last
-                if self.previous_parties:
+                if self.previous_parties and not (person and self.nobody_spoke_last):
+                    # (after "…, said Gul Khan, a shopkeeper", "he said" is the shopkeeper, no party named before)
                     return self.previous_parties[0], (verb.start(), verb.start())
             inverted = self.inverted_speaker(s, mentions, verb)
             if inverted is not None:
@@ -311,8 +322,8 @@ class Speakers:
             if heads and not NON_PARTY_SPEAKER.search(s[subordinate.end():verb_at]):
                 return heads[0]
         phrase = s[phrase_start:verb_at]
-        if NON_PARTY_SPEAKER.search(phrase):
-            return None
+        if NON_PARTY_SPEAKER.search(phrase) or NON_PARTY_HEAD.match(phrase):
+            return None  # ("Hospitals in the Pakistani border town of Chaman reported …": the head speaks, not the place)
         # The head of the phrase comes first: "the United Nations mission in Afghanistan said";
         # a party after a verb in the phrase is its object ("called Islamabad's charges false and said").
         inside = [m for m in mentions if phrase_start <= m.start and m.end <= verb_at and not VERB_BEFORE.search(s[phrase_start:m.start])]
@@ -327,9 +338,13 @@ class Speakers:
             return subject[0] if subject else None  # "Muttaqi … called X false and said …"
         return None
 
-    def remember(self, sentence, speaker: str | None) -> None:
-        if speaker is not None:
+    def remember(self, sentence, speaker: str | None, attributed: bool = False) -> None:
+        """After each sentence, in order: ``speaker`` is its party; ``attributed``
+        says it had a verb of saying, so that with no party found someone who
+        speaks for none (a resident, a doctor) spoke last, and "he said" next is them."""
+        if speaker is not None or attributed:
             self.last_speaker = speaker
+            self.nobody_spoke_last = speaker is None
         names = list(dict.fromkeys(m.name for m in self.parties.find(sentence.text)))
         if names:
             self.previous_parties = names

@@ -26,10 +26,10 @@ DENIAL = lowered(re.compile(
 # Hopes, plans, demands, conditions, the future, possibility.
 MODAL = lowered(re.compile(
     r"\b(?:hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|consider(?:s|ed|ing)?|"
-    r"mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed)? for|"
+    r"mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? for|"
     r"want(?:s|ed)?|seek(?:s|ing)?|sought|push(?:es|ed|ing)? for|aim(?:s|ed)? to|intend(?:s|ed)?|"
     r"will|would|shall|should|could|might|may|must|can|going to|set to|likely to|expected to|about to|"
-    r"threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)?|ready to|prepared to|decid(?:e|es|ed) to|agreed to (?!a\b|an\b|the\b)|"
+    r"threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)?|ready to|prepared to|decid(?:e|es|ed) (?:to|that)|agreed to (?!a\b|an\b|the\b)|"
     r"if|unless|until|whether|once(?! again| more)|in case|as long as|provided|condition|possib(?:le|ly|ility)|"
     r"prospect|chance|talks? (?:on|about)|efforts? to|bid to|attempt(?:s|ed)? to|sought to|fear(?:s|ed)?|risk(?:s|ed)?|"
     r"discuss(?:es|ed|ing|ion|ions)?|negotiat\w*|debat\w*|weigh(?:s|ed|ing)?|explor(?:e|es|ed|ing)|review(?:s|ed|ing)?|signal(?:s|led|ed|ling|ing))\b",
@@ -38,6 +38,7 @@ MODAL = lowered(re.compile(
 QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|say|told|added|stated|claimed|claims|announced|confirmed|reported|according to|insisted|maintained|alleged|charged|acknowledged|admitted|noted|"
+    r"accused|accuses|allegations?|accusations?|"
     r"posted|wrote|tweeted|(?:by|in) (?:his|her|their|its) (?:count|tally|account))\b",
     re.I,
 )
@@ -70,8 +71,13 @@ EXPLICIT_DATE = lowered(re.compile(
 ))
 
 PERIOD_START = re.compile(
-    r"\b(?:since|from|between)\s+(?:the\s+(?:evening|morning|night|start|beginning|end|middle)\s+of\s+)?(?:early |mid-|late )?" + _DATE_TEXT, re.I
+    r"\b(?:since|from|between)\s+(?:the\s+(?:evening|morning|night|start|beginning|end|middle)\s+of\s+)?(?:early |mid-|late )?" + _DATE_TEXT
+    # "since every crossing was shut on October 12": a clause of "since" dates the period's start
+    + r"|\bsince\s+(?:[\w'’-]+\s+){1,8}?(?:on|in)\s+" + _DATE_TEXT,
+    re.I,
 )
+
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|remained|stayed)\s+)?(?:\w+ly\s+)?$", re.I)
 
 WINDOW = 70  # characters before a cue that can qualify it
 DATE_REACH = 60  # characters before a cue within which a written date dates it
@@ -99,15 +105,24 @@ def denied(sentence: str, position: int) -> bool:
     last = None
     for last in DENIAL.finditer(sentence, 0, position):
         pass
-    return last is not None and not ANOTHER_SPEAKER.search(sentence, last.end(), position)
+    if last is None or ANOTHER_SPEAKER.search(sentence, last.end(), position):
+        return False
+    # "rejected that account and accused Afghan forces of …": the cue is a charge of its own
+    return not (OWN_CHARGE_AFTER.search(sentence, last.end(), position) and CHARGE_VERB.match(sentence, position))
 
 
 # A verb of saying (not "claims", which is often a noun): another speaker's words begin.
 ANOTHER_SPEAKER = re.compile(
     r"\b(?:said|says|say|wrote|writes|told|stated|tweeted|posted|added|insisted|announced|declared)\b"
-    r"|\band (?:also |instead )?(?:accused|accuses|blamed|blames|charged)\b",  # "rejected responsibility and accused …"
+    r"|\band (?:also |instead )?(?:accused|accuses|blamed|blames|charged)\b"  # "rejected responsibility and accused …"
+    r"|\bwho (?:had |has |have )?(?:accused|alleged|claimed|said|blamed|charged)\b"  # "rejected a statement by a spokesman, who had accused …"
+    # "dismissed an allegation by the Taliban's spokesman that …", "rejected Kabul's claims that …": a charge reported as the other's
+    r"|\b(?:claims?|allegations?|accusations?|charges?)\s+(?:made\s+|levell?ed\s+)?by\s+[^,;]{3,90}?\s+that\b"
+    r"|(?:'s|’s)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|charges?)\s+that\b",
     re.I,
 )
+OWN_CHARGE_AFTER = re.compile(r"\band\s+(?:also\s+|instead\s+|then\s+)?$", re.I)
+CHARGE_VERB = re.compile(r"(?:accus|blam|charg)\w*", re.I)
 ORDERED = re.compile(r"\b(?:instructs|instructed|ordered|orders|directed|directs|authori[sz]ed|authori[sz]es)\b(?:(?!\b(?:if|unless|once|when|until)\b)[^.;]){0,100}\bto\s+(?:be\s+)?$", re.I)
 INFINITIVE = lowered(re.compile(r"\bto\s+(?:be\s+)?$", re.I))
 
@@ -143,13 +158,13 @@ def not_asserted(sentence: str, position: int) -> str | None:
     return None
 
 
-def asserted_now(sentence: str, position: int, published: datetime | None, background_ok: bool = False) -> bool:
+def asserted_now(sentence: str, position: int, published: datetime | None, background_ok: bool = False, recent_days: int = 3) -> bool:
     """Whether the cue at ``position`` states a fact of now: asserted (see
     ``not_asserted``) and not background. ``background_ok`` is for reading a
     reference article, which restates its facts by design."""
     if not_asserted(sentence, position):
         return False
-    return background_ok or not is_background(sentence, published, position)
+    return background_ok or not is_background(sentence, published, position, recent_days)
 
 
 WEEKDAY = lowered(re.compile(r"\b(?:on|late on|early on|last|since)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I))
@@ -187,7 +202,7 @@ def mentioned_dates(sentence: str, reference: datetime) -> list[datetime]:
     return found
 
 
-def is_background(sentence: str, published: datetime | None, position: int | None = None) -> bool:
+def is_background(sentence: str, published: datetime | None, position: int | None = None, recent_days: int = 3) -> bool:
     """Does the sentence restate an older fact rather than report news?
 
     "During last month's clashes …", "the crossing had been shut on 6
@@ -220,7 +235,9 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
             month = next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(m.group(1).lower()[:3]))
             if month != published.month:
                 return True  # "the October clashes", told in November
-    if published is not None:
+    if published is not None and not (position is not None and PRESENT_PERFECT.search(sentence, max(0, position - 25), position)):
+        # A present perfect ("has been closed to all traffic since") tells a state
+        # that holds now, and takes no date of the past: a date near it is another clause's.
         # "closed since October 12" is a state that continues: not background.
         # Only a date near the cue dates it: "as the war declared on February 27
         # entered its tenth day, the minister said 583 had been killed" is news.
@@ -232,6 +249,6 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
         if position is not None:
             undated = undated[max(0, position - DATE_REACH):position + 40]
         for when in mentioned_dates(undated, published):
-            if when < published - timedelta(days=3):
+            if when < published - timedelta(days=recent_days):
                 return True
     return False

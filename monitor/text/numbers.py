@@ -32,6 +32,9 @@ NUMBER_RE = lowered(re.compile(
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 _MONTH_NEAR = re.compile(r"\s*(?:st|nd|rd|th)?\s+" + _MONTHS, re.I)
 _MONTH_BEFORE = re.compile(_MONTHS + r"\.?\s+$", re.I)
+# The other day of a range: "February 21-22", "October 24 and 25", "18-19 March".
+_RANGE_BEFORE = re.compile(_MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|and|to|or)\s*$", re.I)
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|and|to|or)\s*\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS, re.I)
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ def find_numbers(text: str) -> list[Number]:
         after = text[m.end():m.end() + 4].lower()
         if _MONTH_NEAR.match(text[m.end():m.end() + 12]) or _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # a date: "6 September", "October 9"
+        if _RANGE_BEFORE.search(text[max(0, m.start() - 20):m.start()]) or _RANGE_AFTER.match(text[m.end():m.end() + 20]):
+            continue  # a range of dates: "February 21-22", "18-19 March"
         if re.fullmatch(r"(19|20)\d\d", raw) or after.startswith(("am", "pm", "%", " per", "th", "st ", "nd ", "rd ")):
             continue
         value = None if raw.lower() in VAGUE else parse_number(raw)

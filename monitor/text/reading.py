@@ -147,7 +147,7 @@ def _resolve(reading: Reading, speakers: Speakers) -> None:
             if REPORTING.search(sentence.text[lo:hi]) or ACCORDING.search(sentence.text[lo:hi]) else (lo, hi, None)
             for lo, hi in spans
         )
-    speakers.remember(sentence, reading._speaker)
+    speakers.remember(sentence, reading._speaker, attributed=True)
 
 
 def _clause_speaker(speakers: Speakers, text: str, lo: int, hi: int, reading: Reading) -> str | None:

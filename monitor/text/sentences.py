@@ -91,7 +91,8 @@ def _split(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-_CLAUSE_BREAK = re.compile(r";|:(?=\s)|—|\s(?:but|while|whereas|although|though)\s|,\s+and\s+that\s|\sand\s+that\s")
+# ("not only in Kabul but also in Kandahar": a correlative "but also" joins, it starts no clause)
+_CLAUSE_BREAK = re.compile(r";|:(?=\s)|—|\s(?:but(?!\s+also\b)|while|whereas|although|though)\s|,\s+and\s+that\s|\sand\s+that\s")
 
 
 @lru_cache(maxsize=4096)  # asked again for every cue in the sentence

@@ -53,7 +53,9 @@ CUES: list[tuple[str, int, Lowered]] = [
             # the same as a noun, declared: "declared a temporary pause in their escalating fighting"
             r"|\b(?:declared|announced|agreed (?:on |to )?|observ\w*) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:pause|halt|suspension|lull|cessation) (?:in|of|to) (?:the |their |all )?(?:[\w-]+ ){0,2}?(?:fighting|hostilities|operations|strikes|clashes)"
             # "Pakistan declared it would halt military operations in Afghanistan from midnight": a pause declared
-            r"|\b(?:declared|announced|agreed) (?:that )?(?:it|they|both sides|the two sides|both) would (?:halt|pause|suspend|stop|cease) (?:its |their |all )?(?:military |combat )?(?:operations|hostilities|fighting|attacks|strikes)",
+            # ("announced on Wednesday that, for Eid, Pakistan would temporarily pause Operation …": its own named operation)
+            r"|\b(?:declared|announced|agreed)\b(?: on \w+day)? (?:that )?(?:[^.;]{0,40}?,\s*)?(?:it|they|both sides|the two sides|both|Pakistan|Afghanistan|Islamabad|Kabul) would (?:\w+ly )?(?:halt|pause|suspend|stop|cease) "
+            r"(?:its |their |all |the )?(?:military |combat )?(?:operations?|hostilities|fighting|attacks|strikes|offensive)",
             re.I,
         )),
     ),
@@ -128,6 +130,9 @@ STRONG_HOSTILITIES = lowered(re.compile(
     r"(?:struck|strikes? (?:on|against)|strikes|targeted|bombed|hit) (?:[\w‘’'\"“”-]+ ){0,3}?(?:camps?|hideouts?|bases?|positions?|targets?|compounds?|sanctuaries|sites|facilities|strongholds)|"
     # a party that bombed or shelled: "Pakistan had bombed our compatriots in Nangarhar"
     r"(?:Pakistan|Afghanistan|Islamabad|Kabul|Taliban)(?:'s|’s)? (?:[\w-]+ ){0,2}?(?:bombed|shelled|pounded)|"
+    # charged with it: "accused Pakistan of striking a hospital in Kabul"
+    r"(?:Pakistan|Afghanistan|Islamabad|Kabul|Taliban) of (?:\w+ )?(?:striking|bombing|shelling|bombarding)|"
+    r"(?:military|air|drone|missile) strikes? (?:hit|struck|destroyed|flattened)|"
     # fire from across the line: "indirect fire across the Durand Line hitting homes"
     r"(?:fire|fired|firing|shelling|shelled|shells|rockets|mortars?) (?:from )?across the (?:border|Durand Line|frontier))\b",
     re.I,
@@ -137,11 +142,12 @@ WEAK_HOSTILITIES = lowered(re.compile(
     r"\b(?:clash(?:ed|es)|exchange(?:d)? of fire|exchanged fire|traded fire|trade fire|firing|gunfire|shooting|opened fire|open fire|"
     r"fired (?:on|at|across|into|upon)|fighting (?:erupted|broke out))\b", re.I
 ))
-PAUSE = r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations|offensives?|hostilities|fighting|attacks|strikes)\b"
+PAUSE = r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations?|offensives?|hostilities|fighting|attacks|strikes)\b"
 THIRD_FORCES = re.compile(r"\b(?:Indian|Israeli|Iranian|Thai|Cambodian|Russian|Ukrainian)\s+(?:troops|forces|army|soldiers|side)\s+(?:\w+\s+)?$", re.I)
 MILITANTS = re.compile(r"\b(?:TTP|Pakistani Taliban|militants?|khawarij|terrorists?|Fitna al[- ]Khawarij)\b", re.I)
 NEAR_THE_BORDER = re.compile(r"\b(?:near|along|on|close to|at|by)\s+the\s+(?:Afghan|Pak-Afghan|Pakistan-Afghanistan|Afghanistan)\s+border\b", re.I)
-HYPOTHETICAL_BEFORE = re.compile(r"\b(?:any|every|future)\s+(?:[\w-]+\s+)?$", re.I)
+# ("carried out any act of terrorism, cross-border attack or drone strike": "any" governs the list)
+HYPOTHETICAL_BEFORE = re.compile(r"\b(?:any|every|future)\s+(?:[\w-]+\s+)?$|\bany\s+[\w\s,-]{0,50}?(?:,|\bor)\s+(?:[\w-]+\s+)?$", re.I)
 CAUSE_BEFORE = re.compile(r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$", re.I)
 BEFORE_THE_TRUCE = lowered(re.compile(rf"\b(?:before|until|ahead of)\b[^.;]{{0,60}}?{TRUCE}", re.I))
 TRUCE_WORD = lowered(re.compile(TRUCE, re.I))
@@ -256,7 +262,7 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
             for m in pattern.finditer(s):
                 if BEFORE_THE_TRUCE.search(s, m.end()):
                     break  # "clashes left dozens dead before Qatar brokered a truce": fighting before it, no breach of it
-                if HYPOTHETICAL_BEFORE.search(s, max(0, m.start() - 25), m.start()):
+                if HYPOTHETICAL_BEFORE.search(s, max(0, m.start() - 60), m.start()):
                     continue  # "any cross-border attack would see the operation restart": not one that happened
                 if CAUSE_BEFORE.search(s, max(0, m.start() - 40), m.start()):
                     continue  # "the move comes after Pakistani airstrikes on …": the earlier event a story is explained by

@@ -91,7 +91,7 @@ POSTS = re.compile(
 # "171 tanks and armoured vehicles destroyed": what the figure counts is no post.
 NOT_POSTS = re.compile(r"\b(?:tanks?|vehicles?|guns?|weapons?|drones?|aircraft|equipment|ammunition|depots?|locations?|homes?|houses?|buildings?)\b", re.I)
 STRIKE = lowered(re.compile(
-    r"\b(?:struck|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
+    r"\b(?:struck|striking|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
     r"target(?:ed|ing)|attack(?:ed|s|ing)?|assault(?:ed|s)? on|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
     # cross-border fire told by the side that fired or was fired on
     r"fir(?:ed|ing)['’\"”]? (?:\w+ ){0,2}?(?:on|at|into|upon|towards?|along)|shoot(?:ing)? (?:\w+ ){0,2}?(?:on|at|into)|opened (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
@@ -119,19 +119,26 @@ ACCUSATION_CONTENT = lowered(re.compile(
     re.I,
 ))
 # "violations by Pakistani military circles": the author follows "by".
-CHARGE_BY = lowered(re.compile(r"\b(?:provocations?|violations?|aggression|attacks?|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.I))
+CHARGE_BY = lowered(re.compile(
+    r"\b(?:provocations?|violations?|aggression|attacks?|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$|"
+    # "the firing had been started by Afghan forces": who started the fighting
+    r"\b(?:fir(?:e|ing)|shooting|fighting|clash(?:es)?|exchange|hostilities)\s+(?:[\w'’-]+\s+){0,4}?(?:(?:had|has|was|were)\s+)?(?:been\s+)?(?:started|initiated|begun|provoked|triggered)\s+by\s+(?:the\s+)?$",
+    re.I,
+))
 # "the Taliban government's claims that Pakistan had deliberately targeted the clinic":
 # a party's charge, reported even inside the other side's denial.
 POSSESSED_CHARGE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|charges?)\s+(?:that|of|over|about|regarding)\b", re.I)
+# "an allegation by a spokesperson for the Taliban's defence ministry that Pakistan had …": the same, its author after "by".
+CHARGE_MADE_BY = re.compile(r"\b(?:claims?|allegations?|accusations?|charges?)\s+(?:made\s+|levell?ed\s+)?by\s+([^,;]{3,90}?)\s+(?:that|of)\b", re.I)
 TOPICS = [
     # Most specific first: in an article, a party's charge is keyed by its first topic.
     ("ceasefire_violation", lowered(re.compile(
         r"\b(?:violat\w*|breach\w*|break\w*|broke)\b[\w\s'’-]{0,30}(?:cease-?fire|truce)|(?:cease-?fire|truce) violations?|"
-        r"fired first|first shots?|start(?:ed|ing)? (?:the |a |it|this)?\s*(?:firing|shooting|fighting|clash\w*|exchange)?|"
-        r"started from|opened (?:the )?(?:fire|exchange)|unprovoked|provocations?|aggression", re.I))),
+        r"(?:fired|firing|fires|shooting|shot) first|first shots?|start(?:ed|ing)? (?:the |a |it|this)?\s*(?:firing|shooting|fighting|clash\w*|exchange)?|"
+        r"started from|open(?:ed|ing) (?:the )?(?:fire|exchange)|unprovoked|provocations?|aggression", re.I))),
     ("airspace", lowered(re.compile(r"\b(?:airspace|sovereignty|territorial integrity|violation of (?:\w+ )?territory)\b", re.I))),
     ("civilians", lowered(re.compile(
-        r"\b(?:targeted|targeting|killing|killed|hit|bombed|struck)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
+        r"\b(?:targeted|targeting|killing|killed|hit|hitting|bombed|bombing|struck|striking|shelled|shelling)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
     ("attack", lowered(re.compile(
         r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|behind|sent|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\b(?:work|handiwork) of\b|"
         r"\bhandlers?\b|\bmessage (?:from|sent from)|\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were) (?:an? |all )?Afghans?|"
@@ -161,6 +168,8 @@ CALLED_A_CHARGE = lowered(re.compile(
 BLAME = re.compile(r"\bblam(?:e|es|ed|ing)\b", re.I)
 ATTACK_AUTHOR = lowered(re.compile(
     r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|sent|plotted|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\bhandlers? in\b|"
+    # "militants operating from Afghan soil were behind Tuesday's bombing"
+    r"\b(?:operating|based|trained|sheltering|hiding)\s+(?:from|in|inside|across)\b|"
     r"\b(?:the )?(?:work|handiwork) of\b|"
     r"\bmessage (?:from|sent from)\b|\bserved in\b|"
     r"\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)", re.I))
@@ -223,6 +232,12 @@ def startup(config):
 DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’ -]{2,30}?)(?:,\s*[A-Z][A-Za-z ]+)?\s*(?:\([^)]{1,30}\))?\s*[:—–-]\s")
 
 
+# A claim about events of the past week is still news ("the attacks on October 24
+# and 25, in which the military said five soldiers died", told on the 28th); a
+# state dated three days back is history (monitor.text.cues).
+CLAIM_NEWS_DAYS = 7
+
+
 class _Reader(Speakers):
     """The shared reading of speakers (monitor.text.attribution), with this
     article's date for what is asserted now."""
@@ -237,7 +252,7 @@ class _Reader(Speakers):
             self.local_side = None if place is None else "Pakistan" if place in PAKISTANI_PLACES else "Afghanistan"
 
     def asserted(self, s: str, position: int) -> bool:
-        return asserted_now(s, position, self.article.published, self.baseline_mode)
+        return asserted_now(s, position, self.article.published, self.baseline_mode, recent_days=CLAIM_NEWS_DAYS)
 
 
 def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], within: tuple[int, int] | None = None) -> list[Claim]:
@@ -453,7 +468,7 @@ NATURAL_EVENT = re.compile(r"\b(?:earthquake|quake|tremor|flood\w*|storm|avalanc
 PAKISTANI_PLACES = frozenset(_places["pakistan"]["places"])
 # Who struck a place inside Pakistan: only the other side's forces make it a strike.
 AFGHAN_FORCES = lowered(re.compile(
-    r"\b(?:Afghan (?:Taliban )?(?:forces|troops|soldiers|army|border forces|military)|Taliban (?:forces|fighters|troops)|"
+    r"\b(?:Afghan (?:Taliban )?(?:forces|troops|soldiers|army|border forces|military|drones?|jets|aircraft|artillery)|Taliban (?:forces|fighters|troops)|"
     r"from (?:across the border|Afghanistan|(?:the )?Afghan (?:soil|territory|side))|cross-border (?:fire|firing|shelling|attacks?))\b",
     re.I,
 ))
@@ -476,10 +491,16 @@ PAKISTANI_MILITARY_TARGET = re.compile(
     r"(?:locations|positions|posts|installations|bases|sites|targets|forces|troops|checkposts|cantonments?|air ?bases?|camps?|facilities|headquarters)\b",
     re.I,
 )
-def _forces_struck(clause: str, cue_at: int) -> bool:
+# "its drones had struck …", "our forces targeted …": the speaker's own arms.
+OWN_ARMS = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:forces|troops|soldiers|army|military|drones?|jets|aircraft|artillery|air force)\b", re.I)
+
+
+def _forces_struck(clause: str, cue_at: int, claimant: str) -> bool:
     """Inside Pakistan, a strike is only the other side's forces firing across the
     border or at Pakistan's forces: never a militants' bombing, nor Pakistan's own
     operations against militants there (their tolls are the claims)."""
+    if claimant == "Afghanistan" and OWN_ARMS.search(clause, max(0, cue_at - 60), cue_at + 16):  # (the cue may be "drones had struck")
+        return True  # Kabul telling of its own drones or forces striking in Pakistan
     forces = AFGHAN_FORCES.search(clause)
     if forces and not (forces.group().lower().startswith("from") and not GUNFIRE.match(clause, cue_at)):
         return True  # ("bombings … by factions operating from Afghan territory" are militants', not fire from across)
@@ -548,7 +569,7 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
             continue
         # (what follows a place past the window still says whether it speaks: "an offensive Islamabad said was …")
         struck = _struck_places(places, s[cue.start():] if window.startswith(s[cue.start():cue.end()]) else window)
-        if any(name in PAKISTANI_PLACES for name in struck) and not _forces_struck(s[lo:hi], cue.start() - lo):
+        if any(name in PAKISTANI_PLACES for name in struck) and not _forces_struck(s[lo:hi], cue.start() - lo, claimant):
             continue  # a militant attack inside Pakistan: its toll and the blame are the claims
         if not reader.asserted(s, cue.start()):
             continue
@@ -577,16 +598,20 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
     others = [m for m in mentions if m.name != claimant]
     found: list[tuple[str, str]] = []
     for verb in ACCUSE.finditer(s):
-        if verb.group().lower() == "alleged" and noun_use(s, verb):
-            continue  # "strikes on alleged TTP hideouts": an adjective, no one charges anyone
+        if (verb.group().lower() == "alleged" and noun_use(s, verb)) or verb.group().lower() == "allegedly":
+            continue  # "strikes on alleged TTP hideouts", "allegedly backed by": a qualifier, no one charges anyone
         if HABITUAL_CHARGE.search(s, max(0, verb.start() - 25), verb.start()):
             continue  # "officials regularly blame such attacks on the TTP": what they always say, not a charge made now
+        if REJECTED_NOUN.match(s, verb.start()):
+            continue  # "…, an accusation Islamabad rejects": the noun names the charge just told; the party after it rejects it
         lo, hi = clause_of(s, verb.start())
         after = [m for m in others if verb.end() <= m.start <= max(verb.end() + 40, hi)]
         if not after or not reader.asserted(s, verb.start()):
             continue
         if ALLEGED_THAT.match(s, verb.start()) and not any(p.search(s, verb.end()) for name, p in TOPICS if name != "attack"):
             break  # "alleged that Pakistani jets struck Khost": a strike told, no charge named (the strike is its claim)
+        if OF_STRIKES.match(s, after[0].end) and not any(p.search(s, after[0].end) for name, p in TOPICS if name != "attack"):
+            break  # "accuses Pakistan of air strikes in Khost": a strike told (its claim), no charge named
         found.append((after[0].name, s[verb.end():]))
         break
     if not found:
@@ -594,6 +619,8 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
             lo, _ = clause_of(s, cue.start())
             source = [m for m in others if cue.end() <= m.start <= cue.end() + 30 and FROM_BY.search(s[cue.end():m.start])]
             # "militants operate with backing from Afghan soil": the backing comes from the party named after
+            if not source and PASSIVE_BY.match(s, cue.end()):
+                continue  # "elements inside Pakistan, allegedly backed by global powers": the backer is no party here
             subject = source[0] if source else nearest_before(others, cue.end(), lo)
             if subject is None or not reader.asserted(s, cue.start()):
                 continue
@@ -631,6 +658,9 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
 
 
 FROM_BY = re.compile(r"\b(?:from|by)\b", re.I)
+PASSIVE_BY = re.compile(r"\s+by\b", re.I)
+REJECTED_NOUN = re.compile(r"(?:accusations?|allegations?)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:rejects?|rejected|denies|denied|dismiss\w*|refutes?|refuted)\b", re.I)
+OF_STRIKES = re.compile(r"\s+of\s+(?:carrying out\s+|conducting\s+|launching\s+)?(?:[\w-]+\s+){0,3}?(?:air ?strikes|strikes|striking|air raids|raids|bombing|bombardment|shelling|drone attacks)\b", re.I)
 HABITUAL_CHARGE = re.compile(r"\b(?:regularly|routinely|often|frequently|usually|typically)\s+(?:\w+\s+)?$", re.I)
 CONFLICT_PARTIES = frozenset({"Pakistan", "Afghanistan", "TTP"})
 ALLEGED_THAT = re.compile(r"alleg(?:ed|es|ing)\s+that\b", re.I)
@@ -661,6 +691,33 @@ def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
         charge = s[cue.end():]
         topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
         claims.append(_accusation(claimant, accused[0].name, topics[0]))
+    for cue in CHARGE_MADE_BY.finditer(s):
+        author = [m for m in mentions if cue.start(1) <= m.start and m.end <= cue.end(1)]
+        accused = [m for m in mentions if cue.end() <= m.start <= cue.end() + 30 and author and m.name != author[-1].name]
+        if author and author[-1].name in OTHER_SIDE and accused and accused[0].name in CONFLICT_PARTIES:
+            topics = [name for name, pattern in TOPICS if pattern.search(s[cue.end():])] or ["other"]
+            claims.append(_accusation(author[-1].name, accused[0].name, topics[0]))
+    return claims
+
+
+# "rejected a statement by a spokesman for the Taliban defence ministry, who had
+# accused Pakistan of violating the ceasefire": the one the relative clause is about charges.
+RELATIVE_CHARGE = re.compile(r",\s+(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:accused|blamed|charged)\b", re.I)
+
+
+def _relative_charges(s: str, parties: Gazetteer, reader: _Reader) -> list[Claim]:
+    """A charge told in a relative clause about its author, whoever reports or rejects it."""
+    claims = []
+    mentions = parties.find(s)
+    for cue in RELATIVE_CHARGE.finditer(s):
+        author = [m for m in mentions if cue.start() - 60 <= m.start and m.end <= cue.start() and "," not in s[m.end:cue.start()]]
+        if not author or author[-1].name not in OTHER_SIDE or not reader.asserted(s, cue.end()):
+            continue
+        claimant = author[-1].name
+        accused = [m for m in mentions if cue.end() <= m.start <= cue.end() + 30 and m.name != claimant]
+        if accused and accused[0].name in CONFLICT_PARTIES:
+            topics = [name for name, pattern in TOPICS if pattern.search(s[cue.end():])] or ["other"]
+            claims.append(_accusation(claimant, accused[0].name, topics[0]))
     return claims
 
 
@@ -734,7 +791,7 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         claimant, span = reading.speaker, reading.speaker_span
         reciprocal = _reciprocal(s, reader)
         # "Kabul's allegations that Pakistan …": the possessor's charge, whoever speaks or denies it
-        claims = reciprocal + _possessed_charges(s, parties)
+        claims = reciprocal + _possessed_charges(s, parties) + _relative_charges(s, parties, reader)
         if claimant is None:
             observations += [_observation(c, sentence) for c in claims]
             continue
@@ -784,7 +841,7 @@ def _what_an_extractor_needs(s: str) -> bool:
     if not s.isascii() and len(s.lower()) != len(s):
         return True  # "İ": the quick tests of names below read lower-cased text, which is longer
     # each other's charges, a possessor's charge, a charge named by what it is called
-    if RECIPROCAL.search(s) or POSSESSED_CHARGE.search(s) or CALLED_A_CHARGE.search(s):
+    if RECIPROCAL.search(s) or POSSESSED_CHARGE.search(s) or CHARGE_MADE_BY.search(s) or CALLED_A_CHARGE.search(s):
         return True
     # a toll: its verb in the words around a figure (_casualties)
     if _toll_verb_near_a_figure(s):
@@ -834,7 +891,7 @@ CONFLICT_WORDS = re.compile(r"\b(?:strikes?|shell\w*|fighting|clash\w*|attack\w*
 # not read. Exactly the extractors' cues, so what is found is unchanged.
 CLAIM_CUE = lowered(re.compile(
     "|".join(p.pattern for p in (CASUALTY_VERB, TERRITORY_VERB, STRIKE, ACCUSE, ACCUSATION_CONTENT, CALLED_A_CHARGE, ATTACK_AUTHOR, RECIPROCAL))
-    + r"|\b(?:provocations?|violations?|aggression|attacks?|crimes?)\b|" + POSSESSED_CHARGE.pattern,
+    + r"|\b(?:provocations?|violations?|aggression|attacks?|crimes?)\b|\b(?:started|initiated|begun|provoked|triggered)\s+by\b|" + POSSESSED_CHARGE.pattern + "|" + CHARGE_MADE_BY.pattern,
     re.I,
 ))
 

@@ -127,7 +127,7 @@ STILL_SHUT_FOR_SOME = lowered(re.compile(
 # Torkham".
 SENT_THROUGH = lowered(re.compile(
     r"\b(?:(?:deport\w*|repatriat\w*|expell?\w*|sent (?:back|out|away|home)|pushed back)\b[^.;]{0,60}?\b(?:through|via|across|at)|"
-    r"(?:returned|returning|went back|gone back|going back|go back|crossed (?:back|home)|cross(?:ed|ing)? home|head(?:ed|ing)? home|"
+    r"(?:returned|returning|went back|gone back|going back|go back|(?:made|make|making) it (?:back|home)|(?:got|came|come|coming) back|crossed (?:back|home)|cross(?:ed|ing)? home|head(?:ed|ing)? home|"
     r"(?:refugees|returnees|deportees|families|Afghans|migrants) (?:[\w-]+ ){0,2}?cross(?:ed|ing)? (?:back )?into (?:Afghanistan|their (?:country|homeland))|"
     r"(?:\w+ed|\w+ing|went|gone|go|came|come|sent) (?:back )?home|(?:relief|aid|humanitarian|UN|U\.N\.|United Nations) (?:[\w-]+ ){0,2}?(?:cargo|consignments?|shipments?|supplies|containers|convoys?|trucks))"
     r"\b[^.;]{0,60}?\b(?:through|via|across)|"
@@ -144,6 +144,9 @@ SENT_THROUGH = lowered(re.compile(
 FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent ", "pushed back", "cross", "return", "went back")
 # "the repatriation of families through Torkham would restart on Saturday": a plan.
 FLOW_PLANNED = re.compile(r"[^,;.]{0,50}?\b(?:would|will|shall|could|may|might|should|(?:is|are|was|were) (?:set |expected |likely |due )?to)\b", re.I)
+DATED_BETWEEN = re.compile(r"\b(?:on|in|since)\s+(?:\w+\s+)?\d", re.I)
+# "UN cargo will be allowed through Torkham": the verb of the flow is itself in the future.
+PLANNED_INSIDE = re.compile(r"\b(?:will|would|shall|could|may|might|should|to be)\b", re.I)
 # "deportations through Chaman were halted": the flow is what stopped.
 FLOW_STOPPED = re.compile(
     r"[^,;.]{0,40}?\b(?:were|was|have been|has been|had been|are|is)\s+(?:\w+\s+)?(?:halted|suspended|stopped|blocked|barred|banned)\b", re.I
@@ -324,7 +327,10 @@ def _stopped(span: str, flow) -> bool:
     """Is the flow itself what was stopped: "suspended the repatriation of
     Afghans through Torkham", "deportations through Chaman were halted"?"""
     before = CLOSED.search(span, max(0, flow.start() - 30), flow.start())
-    return bool(before and not span[before.end():flow.start()].strip(" ,").count(",")) or bool(
+    # ("… since every crossing was shut on October 12 made it back through Torkham": the
+    # closure's clause ended at its date; the flow has a verb of its own)
+    between = span[before.end():flow.start()] if before else ""
+    return bool(before and "," not in between.strip(" ,") and not DATED_BETWEEN.search(between)) or bool(
         FLOW_STOPPED.match(span, flow.end())
     )
 
@@ -335,7 +341,7 @@ def _flow(span: str) -> re.Match | None:
     if not any(word in span.lower() for word in FLOW_WORDS):
         return None
     sent = SENT_THROUGH.search(span)
-    if sent is None or _stopped(span, sent) or FLOW_PLANNED.match(span, sent.end()):
+    if sent is None or _stopped(span, sent) or FLOW_PLANNED.match(span, sent.end()) or PLANNED_INSIDE.search(sent.group()):
         return None
     return sent
 
@@ -543,7 +549,15 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             if CONTINUES.match(s, hi):  # "… closed for trade but is open for refugees": the same subject
                 hi = clause_of(s, hi + 1)[1]
             own = RELATIVE.match(s, mention.end)  # "Torkham, which remains shut": its own clause decides
-            cue = own and _cue(s, mention.end, min(hi, _clause_end(s, own.end())), article, baseline_mode)
+            if own:
+                # … unless the main clause after it says what happened: "Torkham,
+                # which remains shut to trade, was opened for the students alone".
+                relative_end = min(hi, _clause_end(s, own.end()))
+                cue = (relative_end < hi and _cue(s, relative_end, hi, article, baseline_mode)) or _cue(
+                    s, mention.end, relative_end, article, baseline_mode
+                )
+            else:
+                cue = None
             cue = cue or _cue(s, lo, hi, article, baseline_mode, anchor=(mention.start, mention.end)) or (
                 sentence_cue() if (lo, hi) != (0, len(s)) else None
             )
