@@ -199,3 +199,11 @@ def test_a_charge_of_striking_is_a_breach_and_a_demand_is_not(monitor_env, rss):
         "Kabul put forward a proposal calling for an end to Pakistani air strikes on Afghan soil.",
         "The Taliban government accused Pakistan of striking a clinic in Kabul on Tuesday.",
     ) == [("in_effect", "violated")]
+
+
+def test_a_fronted_clause_of_time_qualifies_nothing_after_its_comma(monitor_env, rss):
+    # "While negotiators met …": the talks are when, not a hope for the fire after the comma
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "While negotiators met in Doha, Pakistani forces fired mortars across the border into Kunar, Afghan officials said.",
+    ) == [("in_effect", "violated")]

@@ -334,3 +334,41 @@ def test_dates_in_a_toll(monitor_env, rss):
         "In attacks in Kurram on March 14 and 15, Pakistan's military said 6 of its soldiers were killed.",
     ], published="2026-03-20T10:00:00Z") == [("Afghanistan", "casualties", "civilians", 14), ("Afghanistan", "strike", "Nangarhar", None),
                                              ("Pakistan", "casualties", "Pakistan", 6)]
+
+
+def test_each_named_attack_is_its_own_charge(monitor_env, rss):
+    # Blame for a named attack is keyed by the attack's place: a second attack
+    # blamed on Kabul is a new charge, the same attack again is not; a charge
+    # about something other than the conflict is no claim.
+    assert claims_in_one_feed(monitor_env, rss, [
+        "Pakistan's interior minister said the bombers who attacked the Bannu cantonment had come from Afghanistan.",
+        "The ISPR said the Quetta attack bore Afghan footprints.",
+        "The interior minister said again that the Bannu cantonment attackers were Afghan nationals.",
+        "Pakistan's foreign minister accused the Taliban of denying girls an education.",
+    ]) == [("Pakistan", "accusation", "Afghanistan", None)] * 2
+
+
+def test_who_counts_and_what_a_bare_figure_counts(monitor_env, rss):
+    # a place's police chief or official speaks for that place's side; a bare
+    # figure takes the verb after it ("seven were wounded"); "both sides claimed"
+    # is each side's claim; "by its count" after a party named; "citing UNAMA".
+    assert claims_in_one_feed(monitor_env, rss, [
+        "Two Afghan civilians died and seven were wounded in the shelling, Paktia's police chief said.",
+        "A Khost police official said the raid killed six civilians and wounded three more.",
+        "Both sides claimed to have killed scores of fighters in the clashes near Kharlachi.",
+        "UNAMA urged restraint on Monday. By its initial count, 15 civilians were killed in Kunar.",
+        "Citing UNAMA, the agency reported that 21 civilians were wounded in Khost.",
+    ]) == [("Afghanistan", "casualties", "Pakistan", None), ("Afghanistan", "casualties", "civilians", 2),
+           ("Afghanistan", "casualties", "civilians", 3), ("Afghanistan", "casualties", "civilians", 6),
+           ("Afghanistan", "casualties", "civilians", 7), ("Pakistan", "casualties", "Afghanistan", None),
+           ("United Nations", "casualties", "civilians", 15), ("United Nations", "casualties", "civilians", 21)]
+
+
+def test_strikes_told_by_the_side_that_struck_or_was_hit(monitor_env, rss):
+    # places hit, told in the passive by the side hit; Kabul's own air force or
+    # its own "it had struck" inside Pakistan
+    assert claims_in_one_feed(monitor_env, rss, [
+        "The Afghan defence ministry said homes in Khost and a school in Kunar had been hit.",
+        "Taliban say their air force hit army posts near Kohat and Bannu.",
+        "Kabul's defence ministry said it had struck a military camp near Mardan.",
+    ]) == [("Afghanistan", "strike", place, None) for place in ("Bannu", "Khost", "Kohat", "Kunar", "Mardan")]

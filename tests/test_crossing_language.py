@@ -313,3 +313,11 @@ def test_a_present_perfect_state_is_now_whatever_dates_come_before_it(monitor_en
               "November 19, and Kharlachi has been closed to all traffic since.", "guid": "k2", "published": NOW}]),
     )
     assert [(a["subject"], a["current"]) for a in stored_alerts(monitor_env, "crossing")] == [("Kharlachi", "open"), ("Kharlachi", "closed")]
+
+
+def test_a_round_of_talks_opens_no_crossing_and_a_group_let_through_is_partial(monitor_env, rss):
+    assert replay_items(monitor_env, rss, [
+        "Afghan and Pakistani troops exchanged fire near Chaman as the Doha round opens.",
+        # the relative clause's past perfect is not the sentence's tense
+        "Forty Afghan students who had been stranded in Peshawar since the border was sealed were allowed to cross through Torkham on Monday.",
+    ]) == [("Torkham", "partially_open")]

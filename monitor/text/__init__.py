@@ -29,12 +29,13 @@ from monitor.text.cues import (
 from monitor.text.gazetteer import Gazetteer, Mention, load_data, load_table, load_user_table
 from monitor.text.lowered import Lowered, lowered
 from monitor.text.numbers import Number, find_numbers, parse_number, words_to_int
-from monitor.text.reading import Reading, read
+from monitor.text.reading import NO_PARTY, Reading, read
 from monitor.text.scope import Scope, load_scope
 from monitor.text.sentences import Sentence, clause_of, clauses, split_sentences
 
 __all__ = [
     "load_titles",
+    "NO_PARTY",
     "Reading",
     "read",
     "ACCORDING",

@@ -101,14 +101,14 @@ def unnamed_speaker(phrase: str) -> bool:
 REPORTING = lowered(re.compile(
     r"\b(?:said|says|say|saying|claim(?:ed|s|ing)?|stated|states|announc(?:ed|es)|confirm(?:ed|s)|told|tells|added|"
     r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
-    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|described|"
+    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|(?:repeat|reiterat|stress|argu|assert|contend|explain)(?:ed|es|s)? that|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|described|"
     # "the UN's first estimate is that …": a count given as the speaker's own
     r"(?:estimate|count|tally|assessment|figures?) (?:is|was|are|were) that|"
     r"put(?:s|ting)? (?:the |its |their |his |her )?(?:\w+ )?(?:toll|number|figure|count|losses|casualties)(?: (?:of|from|in) [^.;,]{1,60}?)? at|"
     r"put(?:s|ting)? (?:the )?(?:death )?toll at)\b",
     re.I,
 ))
-ACCORDING = lowered(re.compile(r"\baccording to\b|\bby (?:his|her|their|its) (?:count|tally|reckoning)\b", re.I))
+ACCORDING = lowered(re.compile(r"\baccording to\b|\bby (?:his|her|their|its) (?:[\w-]+ )?(?:count|tally|reckoning)\b", re.I))
 ASIDE = re.compile(
     r"(?:meanwhile|however|also|too|again|in turn|in response|for (?:its|their|his|her) part|in a statement|separately|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
@@ -119,8 +119,11 @@ NON_PARTY_SPEAKER = lowered(re.compile(
     r"students|families|drivers|transporters|shopkeepers|relatives|elders|activists|observers|(?<!state )(?<!state-run )media)\s*$",
     re.I,
 ))
+CONTENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:\w+\s+)?(?:had|has|have|was|were|is|are|would|will|could|did)\b", re.I)
+DATELINE_START = re.compile(r"\s*[A-Z][A-Z .'’/-]{2,40}(?:\([^)]{1,30}\))?\s*[:—–]\s")
+CITING = re.compile(r"\b(?:citing|quoting)\s+(?:the\s+)?", re.I)
 NON_PARTY_HEAD = re.compile(
-    r"\s*(?:the\s+|a\s+|two\s+|several\s+|local\s+|some\s+)?(?:hospitals?|clinics?|medics|doctors|rescuers|rescue (?:workers|teams)|residents|witnesses|"
+    r"\s*(?:(?:while|whereas|and|but|as)\s+)?(?:the\s+|a\s+|two\s+|several\s+|local\s+|some\s+)?(?:hospitals?|clinics?|medics|doctors|rescuers|rescue (?:workers|teams)|residents|witnesses|"
     r"villagers|traders|journalists|reporters|analysts|relatives|elders|activists|observers)\b(?!\s+(?:minister|ministry|department|spokes\w+))",
     re.I,
 )
@@ -132,7 +135,7 @@ LOCAL_OFFICE = re.compile(r"\b(?:provincial|district|local|police|policemen)\b[\
 AFTER_QUOTATION = re.compile(r"[,.!?…]\s*['’\"”]\s+(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 # "By his count", "by their tally": the words of the one who spoke before.
-BY_THEIR_COUNT = re.compile(r"\b(?:by|in|according to) (?:his|her|their|its) (?:count|tally|account|estimate|figures|reckoning)\b", re.I)
+BY_THEIR_COUNT = re.compile(r"\b(?:by|in|according to) (?:his|her|their|its) (?:[\w-]+ )?(?:count|tally|account|estimate|figures|reckoning)\b", re.I)
 
 
 VERB_BEFORE = re.compile(
@@ -141,7 +144,8 @@ VERB_BEFORE = re.compile(
 VERB_START = re.compile(
     r"^(?:and\s+)?(?:called|calling|described|accus\w+|blam\w+|urged|warned|gave|took|made|sent|met|held|vowed|told|said|\w+ed)\b", re.I
 )
-OWN_FORCES_AFTER = re.compile(r"^\s*(?:security\s+|border\s+)?(?:soldiers|troops|personnel|servicemen|policemen|officers|guards|(?:an?\s+)?(?:captain|major|colonel|lieutenant|officer|soldier|sepoy)s?)\b", re.I)
+# (and the civilians of a side named: "killed four Afghan civilians, officials said" are counted by their own side)
+OWN_FORCES_AFTER = re.compile(r"^\s*(?:security\s+|border\s+)?(?:soldiers|troops|personnel|servicemen|policemen|officers|guards|civilians|villagers|residents|(?:an?\s+)?(?:captain|major|colonel|lieutenant|officer|soldier|sepoy)s?)\b", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|is|was|were|are)\s+$", re.I)
 PREPOSED = re.compile(r"^(?:[A-Z/ ]+:\s*)?(?:With|As|While|Amid|After|Despite|Following)\b", re.I)
 # A party followed by its own verb acts: "Pakistan struck", "Afghan forces attacked".
@@ -201,8 +205,14 @@ class Speakers:
 
     def _claimant(self, s: str, in_quote: bool) -> tuple[str | None, tuple[int, int]]:
         mentions = self.parties.find(s)
-        if self.last_speaker and BY_THEIR_COUNT.search(s):
-            return self.last_speaker, (0, 0)  # "by his count, 352 were killed": who spoke before
+        if BY_THEIR_COUNT.search(s) and (self.last_speaker or self.previous_parties):
+            # "by his count, 352 were killed": who spoke before, else the party named before ("UNAMA called …. By its count, …")
+            return self.last_speaker or self.previous_parties[0], (0, 0)
+        citing = CITING.search(s)
+        if citing:
+            cited = [p for p in mentions if citing.end() <= p.start <= citing.end() + 12]
+            if cited:
+                return cited[0].name, (cited[0].start, cited[0].end)  # "Citing UNAMA, Reuters reports that …": UNAMA's count
         for m in ACCORDING.finditer(s):
             after = [p for p in mentions if m.end() <= p.start <= m.end() + 40 and "," not in s[m.end():p.start]]
             if after:
@@ -266,6 +276,8 @@ class Speakers:
         after = [p for p in mentions if verb.end() <= p.start <= verb.end() + 40]
         if not after:
             return None
+        if CONTENT_AFTER.match(s, after[0].end):
+            return None  # "…, said Pakistan had started the attack": the party begins what was said
         between = s[verb.end():after[0].start]
         if len(re.sub(r"^[\w.'’ -]{0,40}?(?=,|$)|^\s*(?:on \w+|in a statement|late \w+)", "", s[after[0].end:]).strip(" .,;")) > 30:
             return None  # "…, said Afghan forces had opened fire": what follows is the content, not a speaker's title
@@ -319,7 +331,7 @@ class Speakers:
             pass
         if subordinate is not None:
             heads = [m for m in mentions if subordinate.end() <= m.start and m.end <= verb_at and not VERB_BEFORE.search(s[subordinate.end():m.start])]
-            if heads and not NON_PARTY_SPEAKER.search(s[subordinate.end():verb_at]):
+            if heads and not NON_PARTY_SPEAKER.search(s[subordinate.end():verb_at]) and not NON_PARTY_HEAD.match(s, subordinate.end()):
                 return heads[0]
         phrase = s[phrase_start:verb_at]
         if NON_PARTY_SPEAKER.search(phrase) or NON_PARTY_HEAD.match(phrase):
@@ -345,7 +357,9 @@ class Speakers:
         if speaker is not None or attributed:
             self.last_speaker = speaker
             self.nobody_spoke_last = speaker is None
-        names = list(dict.fromkeys(m.name for m in self.parties.find(sentence.text)))
+        # (a dateline, "KABUL: …", names where the report was filed, not whom "it" means next)
+        dateline = DATELINE_START.match(sentence.text)
+        names = list(dict.fromkeys(m.name for m in self.parties.find(sentence.text) if not (dateline and m.start < dateline.end())))
         if names:
             self.previous_parties = names
         opens_quote = "“" in sentence.text or sentence.text.count('"') % 2 == 1

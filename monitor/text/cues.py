@@ -42,11 +42,12 @@ REPORTED_SPEECH = re.compile(
     r"posted|wrote|tweeted|(?:by|in) (?:his|her|their|its) (?:count|tally|account))\b",
     re.I,
 )
+RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$", re.I)
 CLAIMED_PERFECT = re.compile(r"had\s+(?:alleged|claimed|charged|accused)\b", re.I)
 PAST_PERFECT = lowered(re.compile(r"\bhad\s+(?:been\s+)?(?:\w+ed|shut|built|held|broken|seen|begun|fought|brought|taken|led)\b", re.I))
 RELATIVE_PAST = lowered(re.compile(
     r"\b(?:last (?:week|month|year|spring|summer|autumn|winter)|earlier this (?:month|year)|previously|in the past|"
-    r"(?:weeks|months|years) ago|(?:during|since|after) (?:last|the) (?:month|year)'?s?|"
+    r"(?:weeks|months|years) ago|(?:during|since|after) (?:last (?:month|year)'?s?|the (?:month|year)'s)|"
     r"(?:during|in) (?:the )?(?:earlier|previous|past|last) (?:clashes|fighting|round|conflict)|"
     r"at the time|back then|once again recalled|recalled)\b",
     re.I,
@@ -78,6 +79,9 @@ PERIOD_START = re.compile(
 )
 
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|remained|stayed)\s+)?(?:\w+ly\s+)?$", re.I)
+
+# (not "if", "unless", "once", "until": a condition does qualify the clause after it)
+FRONTED_CLAUSE = re.compile(r"\W*(?:while|as|when|after|since|although|though|because|even as|just as)\b[^,;]*,", re.I)
 
 WINDOW = 70  # characters before a cue that can qualify it
 DATE_REACH = 60  # characters before a cue within which a written date dates it
@@ -137,6 +141,11 @@ def hedged(sentence: str, position: int, width: int = WINDOW) -> bool:
     """A hope, plan, demand, condition, the future or a possibility qualifies
     the cue; so does a bare infinitive ("Torkham to reopen Monday")."""
     window = window_before(sentence, position, width)
+    fronted = FRONTED_CLAUSE.match(sentence, clause_of(sentence, position)[0])
+    if fronted and fronted.end() <= position:
+        # "While talks went on in Istanbul, Pakistani forces opened fire": a fronted
+        # clause of time ends at its comma, and its words qualify nothing after it
+        window = sentence[max(fronted.end(), position - width):position]
     if MODAL.search(window):
         return True
     infinitive = INFINITIVE.search(window)
@@ -219,6 +228,8 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
     perfect = PAST_PERFECT.search(text)
     if perfect and CLAIMED_PERFECT.match(perfect.group()):
         perfect = None  # "Mujahid had alleged that jets struck Khost": the claim an article answers, not old news
+    elif perfect and RELATIVE_BEFORE.search(text, max(0, perfect.start() - 8), perfect.start()):
+        perfect = None  # "students who had been stranded … were allowed to cross": the relative clause's tense, not the sentence's
     # "X said the crossing had been shut" is reported speech; "the two sides had
     # announced a truce" is the past perfect of the news itself.
     if perfect and not any(not (perfect.start() <= m.start() < perfect.end()) for m in REPORTED_SPEECH.finditer(sentence)):

@@ -23,11 +23,14 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cached_property
 
-from monitor.text.attribution import ACCORDING, REPORTING, Speakers
+from monitor.text.attribution import ACCORDING, PASSIVE_BEFORE, REPORTING, Speakers, noun_use
 from monitor.text.cues import asserted_now, is_background, not_asserted
 from monitor.text.numbers import Number, find_numbers
 from monitor.text.scope import Scope
 from monitor.text.sentences import Sentence, clauses, split_sentences
+
+
+NO_PARTY = ""  # a clause's own speaker, who speaks for no party (see Reading.clause_speakers)
 
 
 class Reading:
@@ -40,7 +43,10 @@ class Reading:
         # Given by read() when it was asked for speakers: the party whose words
         # the sentence is (None: unattributed), where it is named, and for a
         # sentence of several clauses the speaker of each clause that has its
-        # own verb of saying ("Pakistan put its losses at 23, while Kabul claimed 58").
+        # own verb of saying ("Pakistan put its losses at 23, while Kabul claimed 58"):
+        # a party; None for a clause with no verb of saying (the sentence's speaker
+        # speaks it); NO_PARTY ("") for one whose own speaker speaks for no party
+        # ("…, while a hospital in Chaman reported treating three people").
         self._speaker: str | None = None
         self._speaker_span: tuple[int, int] = (0, 0)
         self._clause_speakers: tuple[tuple[int, int, str | None], ...] = ()
@@ -143,11 +149,19 @@ def _resolve(reading: Reading, speakers: Speakers) -> None:
         # Read before this sentence is remembered: "he said" in a clause
         # means who spoke before, not a party this sentence names.
         reading._clause_speakers = tuple(
-            (lo, hi, _clause_speaker(speakers, sentence.text, lo, hi, reading))
-            if REPORTING.search(sentence.text[lo:hi]) or ACCORDING.search(sentence.text[lo:hi]) else (lo, hi, None)
+            (lo, hi, _clause_speaker(speakers, sentence.text, lo, hi, reading) or NO_PARTY)
+            if _says(sentence.text[lo:hi]) else (lo, hi, None)
             for lo, hi in spans
         )
     speakers.remember(sentence, reading._speaker, attributed=True)
+
+
+def _says(clause: str) -> bool:
+    """Has the clause a verb of saying of its own (not "had been reported", not "the claims")?"""
+    if ACCORDING.search(clause):
+        return True
+    return any(not noun_use(clause, verb) and not PASSIVE_BEFORE.search(clause, max(0, verb.start() - 12), verb.start())
+               for verb in REPORTING.finditer(clause))
 
 
 def _clause_speaker(speakers: Speakers, text: str, lo: int, hi: int, reading: Reading) -> str | None:

@@ -133,6 +133,8 @@ STRONG_HOSTILITIES = lowered(re.compile(
     # charged with it: "accused Pakistan of striking a hospital in Kabul"
     r"(?:Pakistan|Afghanistan|Islamabad|Kabul|Taliban) of (?:\w+ )?(?:striking|bombing|shelling|bombarding)|"
     r"(?:military|air|drone|missile) strikes? (?:hit|struck|destroyed|flattened)|"
+    # places on the other side hit, told by the side hit: "civilian areas in Nangarhar and Paktika had been hit"
+    r"(?:areas|homes|houses|villages|camps|sites|targets|installations|madrassas?|schools?)\b[\w\s,'’-]{0,70}?\b(?:had been|have been|were|was) (?:hit|struck|bombed|shelled|targeted)|"
     # fire from across the line: "indirect fire across the Durand Line hitting homes"
     r"(?:fire|fired|firing|shelling|shelled|shells|rockets|mortars?) (?:from )?across the (?:border|Durand Line|frontier))\b",
     re.I,

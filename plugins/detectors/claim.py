@@ -21,6 +21,7 @@ speak for a party (the shipped ones are in data/officials.toml).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from monitor.text import (
     Speakers,
     Gazetteer,
     Mention,
+    NO_PARTY,
     as_aliases,
     asserted_now,
     clause_of,
@@ -82,7 +84,8 @@ ADDED_ONE = re.compile(r"^,?\s+and\s+(?:a|an|one)\s+(?:woman|man|child|girl|boy|
 
 TERRITORY_VERB = lowered(re.compile(
     r"\b(?:captur\w*|recaptur\w*|retak\w+|retook|regain\w*|overr[ua]n\w*|seiz\w*|destroy\w*|took (?:control|over)|taken (?:control|over)|"
-    r"occupied|demolished|razed|overpowered)\b",
+    r"occupied|demolished|razed|overpowered|(?:took|taking|taken)(?= (?:[\w-]+ ){0,2}?(?:more|others|posts?|positions?|outposts?|checkpoints?|check posts)\b))\b",
+    # ("destroying 73 of their posts and taking 18 more")
     re.I,
 ))
 POSTS = re.compile(
@@ -96,9 +99,11 @@ STRIKE = lowered(re.compile(
     # cross-border fire told by the side that fired or was fired on
     r"fir(?:ed|ing)['’\"”]? (?:\w+ ){0,2}?(?:on|at|into|upon|towards?|along)|shoot(?:ing)? (?:\w+ ){0,2}?(?:on|at|into)|opened (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
     r"(?:grenades?|shells?|rockets?|mortars?) (?:\w+ ){0,2}?(?:thrown|lobbed|fired) (?:into|on|at)|"
-    r"(?:drones?|jets?|aircraft|warplanes|artillery|shells?|rockets?|missiles?|mortars?) (?:\w+ ){0,2}?(?:hit|struck|landed (?:on|in))|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
+    r"(?:drones?|jets?|aircraft|warplanes|air force|artillery|shells?|rockets?|missiles?|mortars?) (?:\w+ ){0,2}?(?:hit|struck|landed (?:on|in))|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
     # "defence targets had been hit in Kabul, Paktia and Kandahar"
     r"(?:targets?|installations|positions|sites|camps|hideouts|facilities|depots) (?:had been |have been |has been |were |was )?(?:hit|struck|bombed|targeted|destroyed)|"
+    # "civilian areas in the eastern provinces of Nangarhar and Paktika had been hit"
+    r"(?:areas|homes|houses|villages)\b(?: [\w,'’-]+){1,10}? (?:had been|have been|has been|were|was) (?:hit|struck|bombed|targeted|shelled)|"
     # "Taliban positions in Kabul, Paktia and Kandahar were among the targets"
     r"(?:installations|positions|sites|camps|hideouts|facilities|depots|bases|headquarters)\b(?: [\w,'’-]+){1,8}? (?:were|was|had been|have been) (?:among the targets|targeted))\b",
     re.I,
@@ -122,7 +127,7 @@ ACCUSATION_CONTENT = lowered(re.compile(
 CHARGE_BY = lowered(re.compile(
     r"\b(?:provocations?|violations?|aggression|attacks?|crimes?)\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$|"
     # "the firing had been started by Afghan forces": who started the fighting
-    r"\b(?:fir(?:e|ing)|shooting|fighting|clash(?:es)?|exchange|hostilities)\s+(?:[\w'’-]+\s+){0,4}?(?:(?:had|has|was|were)\s+)?(?:been\s+)?(?:started|initiated|begun|provoked|triggered)\s+by\s+(?:the\s+)?$",
+    r"\b(?:fir(?:e|ing)|shooting|fighting|clash(?:es)?|exchange|hostilities)\s+(?:[\w'’-]+\s+){0,4}?(?:(?:had|has|was|were)\s+)?(?:been\s+)?(?:started|initiated|begun|provoked|triggered)\s+(?:by|from)\s+(?:the\s+)?$",
     re.I,
 ))
 # "the Taliban government's claims that Pakistan had deliberately targeted the clinic":
@@ -170,9 +175,13 @@ ATTACK_AUTHOR = lowered(re.compile(
     r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|sent|plotted|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\bhandlers? in\b|"
     # "militants operating from Afghan soil were behind Tuesday's bombing"
     r"\b(?:operating|based|trained|sheltering|hiding)\s+(?:from|in|inside|across)\b|"
+    # "clear links with Afghanistan", "the attack bears Afghan footprints", "Kabul's involvement"
+    r"\b(?:links?|ties|connections?)\s+(?:with|to)\b|\b(?:footprints?|fingerprints|involvement)\b|"
     r"\b(?:the )?(?:work|handiwork) of\b|"
     r"\bmessage (?:from|sent from)\b|\bserved in\b|"
-    r"\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)", re.I))
+    r"\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)|"
+    # "the bombers who attacked the Bannu cantonment had come from Afghanistan"
+    r"\b(?:bombers?|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:came|come|crossed over|infiltrated) from\b", re.I))
 # A named attack is one attack: "the Bajaur attack", "the attackers", "the bomber";
 # "the recent attacks were directed from Afghanistan" is the harbouring charge.
 ATTACK_WORD = re.compile(
@@ -238,6 +247,15 @@ DATELINE = re.compile(r"\s*([A-Z][A-Za-z'’ -]{2,30}?)(?:,\s*[A-Z][A-Za-z ]+)?\
 CLAIM_NEWS_DAYS = 7
 
 
+TITLES = frozenset(t.lower() for titles in load_titles(DATA, "officials.toml").values() for t in titles)
+PLACE_BEFORE_TITLE = re.compile(r"(?:'s|’s)?\s+(?:provincial\s+|district\s+|local\s+)?", re.I)
+PLACE_OFFICE = re.compile(
+    r"(?:'s|’s)?\s+(?:provincial\s+|district\s+|local\s+|border\s+|police\s+|security\s+|government\s+)*"
+    r"(?:officials?|officers?|police|governor|administration|authorities|spokes(?:man|woman|person)|chief|department)\s*,?\s*$",
+    re.I,
+)
+
+
 class _Reader(Speakers):
     """The shared reading of speakers (monitor.text.attribution), with this
     article's date for what is asserted now."""
@@ -250,6 +268,27 @@ class _Reader(Speakers):
         if dateline:
             place = PLACES.canonical(dateline.group(1))
             self.local_side = None if place is None else "Pakistan" if place in PAKISTANI_PLACES else "Afghanistan"
+
+    def speaker(self, s, mentions, verb_at, lo):
+        """As Speakers.speaker; an office that names no place of its own ("police
+        chief") is the side of the place that comes right before it ("Paktia's police chief")."""
+        found = Speakers.speaker(s, mentions, verb_at, lo)
+        if found is not None and found.alias.lower() in TITLES:
+            before = s[max(0, found.start - 30):found.start]
+            places = PLACES.find(before)
+            if places and PLACE_BEFORE_TITLE.fullmatch(before, places[-1].end):
+                side = "Pakistan" if places[-1].name in PAKISTANI_PLACES else "Afghanistan"
+                return Mention(side, found.alias, found.start, found.end)
+        return found
+
+    def resolve_unnamed(self, mentions, verb):
+        """"…, Kandahar official says", "a Kurram police officer said": an office
+        named by its place is that place's side."""
+        near = verb.string[max(0, verb.start() - 50):verb.start()]
+        places = PLACES.find(near)
+        if places and PLACE_OFFICE.match(near, places[-1].end):
+            return "Pakistan" if places[-1].name in PAKISTANI_PLACES else "Afghanistan"
+        return super().resolve_unnamed(mentions, verb)
 
     def asserted(self, s: str, position: int) -> bool:
         return asserted_now(s, position, self.article.published, self.baseline_mode, recent_days=CLAIM_NEWS_DAYS)
@@ -283,12 +322,14 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
             # "killed 10", "10 killed", "the death toll rose to 10"
             tail = s[n.end:n.end + 25]
             head = s[max(0, n.start - 25):n.start]
-            if not (re.match(r"^\s*(?:were |have been |had been |more )?(?:killed|dead|died|wounded|injured|hurt)", tail, re.I)
+            told_after = BARE_FIGURE_VERB.match(tail)
+            if not (told_after
                     or COUNT_OF.search(s[max(lo, n.start - 120):n.start])
                     or re.search(r"(?:kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|toll (?:rose |climbed )?to|toll (?:at|stood at|reached)|toll of|claimed the lives of)\s*(?:at least |more than |over |another |some )?$", head, re.I)):
                 continue
             # "274 fighters killed and 400 wounded": a bare figure joined to the last one counts the same people
-            joined = re.search(r"\b(?:and|with|as well as|plus)\s+(?:\w+\s+){0,2}$", head)
+            # ("wounding four more": the same people as the figure before)
+            joined = re.search(r"\b(?:and|with|as well as|plus)\s+(?:\w+\s+){0,2}$", head) or re.match(r"\s+(?:more|others?)\b", tail)
             counted = COUNT_OF.search(s[max(lo, n.start - 120):n.start])
             target = previous_target if previous_target is not None and joined else _counted_target(counted, claimant) if counted else None
             noun_end = n.end
@@ -321,7 +362,9 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
         if not reader.asserted(s, n.start):
             continue
         previous_target = target
-        verb = _nearest(CASUALTY_VERB, near, n.start - max(lo, n.start - 70)) or verb
+        after_figure = BARE_FIGURE_VERB.match(s, n.end) if noun is None else None
+        # ("four died and five were wounded": a bare figure's own verb follows it)
+        verb = (after_figure and CASUALTY_VERB.search(after_figure.group())) or _nearest(CASUALTY_VERB, near, n.start - max(lo, n.start - 70)) or verb
         kind = "wounded" if re.search(r"wound|injur|hurt", verb.group(), re.I) else ("captured" if "captur" in verb.group().lower() else "killed")
         label = target or "people"
         claims.append(
@@ -338,6 +381,8 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
     return claims
 
 
+# "10 killed", "five were wounded", "two of them were killed": a bare figure and its verb
+BARE_FIGURE_VERB = re.compile(r"\s*(?:of (?:them|those|whom|the \w+)\s+)?(?:were |was |have been |had been |more |also )*(?:killed|dead|died|wounded|injured|hurt)\b", re.I)
 JOINED_FIGURE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|,)\s+(?:at least |more than |some |over )?")
 
 
@@ -381,6 +426,8 @@ def _by_clause(reading, claimant: str, span: tuple[int, int], extract) -> list[C
         return extract(claimant, None)
     found: list[Claim] = []
     for lo, hi, own in reading.clause_speakers:
+        if own == NO_PARTY:
+            continue  # "…, while a hospital in Chaman reported treating three people": no party's words
         if own is None and _apart(reading.text, lo, hi, span):
             continue  # "22 militants killed in Bannu; TTP faction claims attack": a semicolon keeps the speaker to its clause
         found += [c for c in extract(own or claimant, (lo, hi)) if c not in found]
@@ -492,6 +539,7 @@ PAKISTANI_MILITARY_TARGET = re.compile(
     re.I,
 )
 # "its drones had struck …", "our forces targeted …": the speaker's own arms.
+SPEAKER_STRUCK = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|confirmed)\s+(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
 OWN_ARMS = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:forces|troops|soldiers|army|military|drones?|jets|aircraft|artillery|air force)\b", re.I)
 
 
@@ -499,7 +547,8 @@ def _forces_struck(clause: str, cue_at: int, claimant: str) -> bool:
     """Inside Pakistan, a strike is only the other side's forces firing across the
     border or at Pakistan's forces: never a militants' bombing, nor Pakistan's own
     operations against militants there (their tolls are the claims)."""
-    if claimant == "Afghanistan" and OWN_ARMS.search(clause, max(0, cue_at - 60), cue_at + 16):  # (the cue may be "drones had struck")
+    if claimant == "Afghanistan" and (OWN_ARMS.search(clause, max(0, cue_at - 60), cue_at + 16) or SPEAKER_STRUCK.search(clause, max(0, cue_at - 40), cue_at)):
+        # (the cue may be "drones had struck"; "the defence ministry said it had struck a camp near Islamabad")
         return True  # Kabul telling of its own drones or forces striking in Pakistan
     forces = AFGHAN_FORCES.search(clause)
     if forces and not (forces.group().lower().startswith("from") and not GUNFIRE.match(clause, cue_at)):
@@ -535,6 +584,7 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
 
 CHARGED_BEFORE = re.compile(r"\b(?:accus\w*|blam\w*|urg\w*|asked|warned|told)\s+(?:the\s+)?$", re.I)
 SPEAKS_AFTER = re.compile(
+    r"^(?:'s|’s)\s+(?:[\w-]+\s+){1,3}?(?:says|said|told|claimed|added)\b|"  # "Paktia's police chief said": who speaks, not where
     r"^\s+(?:\w+ly\s+)?(?:says|said|called|calls|claims|claimed|accused|accuses|blamed|blames|denied|denies|rejected|rejects|wants|insists|insisted|"
     r"would|will|could|must|should)\b",  # "… and said Kabul would respond": the government, not a place struck
     re.I,
@@ -628,7 +678,10 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
             break
     if not found and claimant in OTHER_SIDE:  # (a third party that attributes harm charges no one)
         for m in others:
-            if CHARGE_BY.search(s[max(0, m.start - 60):m.start]) and reader.asserted(s, m.start):
+            by = CHARGE_BY.search(s[max(0, m.start - 60):m.start])
+            if by and NARRATED_BEFORE.search(s[:max(0, m.start - 60) + by.start()]):
+                continue  # "…, which followed an attack by Afghan forces on Pakistani troops": the story's sequence, no charge
+            if by and reader.asserted(s, m.start):
                 found.append((m.name, s[max(0, m.start - 60):]))
                 break
     if not found and claimant in OTHER_SIDE:
@@ -644,6 +697,10 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
     found = [(target, charge) for target, charge in found if target in CONFLICT_PARTIES]
     for target, charge in found:
         topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
+        # (a bare "…, blaming Pakistan." names no charge of its own: its sentence tells what it is about)
+        told = charge[:150] if len(re.findall(r"\w+", charge[:150])) > 4 else s
+        if topics == ["other"] and not CHARGE_OF_THE_CONFLICT.search(told):
+            continue  # "accusing the Taliban of stripping women of rights": a charge, but not about this conflict
         if "attack" in topics and not _names_an_attack(s):
             topics.remove("attack")  # handlers of "the recent attacks": no one attack named
             topics = topics or ["harbouring"]
@@ -653,11 +710,32 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
             # "the bombings in Bannu and Wana were the work of Afghan Taliban proxies"
             topics.insert(0, "attack")
         for topic in topics if all_topics else topics[:1]:
-            claims.append(_accusation(claimant, target, topic))
+            claims.append(_accusation(claimant, target, topic, s))
     return claims
 
 
+FROM_A_PLACE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$|\b(?:from|by)\s+\w+\s+(?:in\s+)?$", re.I)
+
+
+def _attack_named(s: str) -> str:
+    """The charge of a named attack, keyed by where it was: "the Wana attack",
+    "the bombing outside Islamabad's courts" are two charges (ALERTS.md: blame for
+    a named attack); "attack" alone where the sentence names no place."""
+    best = None
+    dateline = DATELINE.match(s)  # ("ISLAMABAD: A suicide bomber struck … in Bajaur": where it was filed, not where it was)
+    for word in ATTACK_WORD.finditer(s):
+        for place in PLACES.find(s[max(0, word.start() - 40):word.end() + 50]):
+            at = max(0, word.start() - 40) + place.start
+            if FROM_A_PLACE.search(s, max(0, at - 12), at) or (dateline and at < dateline.end()):
+                continue  # "a message from Kabul": who is charged, not where the attack was
+            distance = word.start() - at if at < word.start() else at - word.end()
+            if place.name not in ("Pakistan", "Afghanistan") and (best is None or distance < best[0]):
+                best = (distance, place.name.replace(" province", ""))
+    return f"attack:{best[1]}" if best else "attack"
+
+
 FROM_BY = re.compile(r"\b(?:from|by)\b", re.I)
+NARRATED_BEFORE = re.compile(r"\b(?:followed|following|after)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 PASSIVE_BY = re.compile(r"\s+by\b", re.I)
 REJECTED_NOUN = re.compile(r"(?:accusations?|allegations?)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:rejects?|rejected|denies|denied|dismiss\w*|refutes?|refuted)\b", re.I)
 OF_STRIKES = re.compile(r"\s+of\s+(?:carrying out\s+|conducting\s+|launching\s+)?(?:[\w-]+\s+){0,3}?(?:air ?strikes|strikes|striking|air raids|raids|bombing|bombardment|shelling|drone attacks)\b", re.I)
@@ -690,13 +768,13 @@ def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
             continue
         charge = s[cue.end():]
         topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
-        claims.append(_accusation(claimant, accused[0].name, topics[0]))
+        claims.append(_accusation(claimant, accused[0].name, topics[0], s))
     for cue in CHARGE_MADE_BY.finditer(s):
         author = [m for m in mentions if cue.start(1) <= m.start and m.end <= cue.end(1)]
         accused = [m for m in mentions if cue.end() <= m.start <= cue.end() + 30 and author and m.name != author[-1].name]
         if author and author[-1].name in OTHER_SIDE and accused and accused[0].name in CONFLICT_PARTIES:
             topics = [name for name, pattern in TOPICS if pattern.search(s[cue.end():])] or ["other"]
-            claims.append(_accusation(author[-1].name, accused[0].name, topics[0]))
+            claims.append(_accusation(author[-1].name, accused[0].name, topics[0], s))
     return claims
 
 
@@ -717,7 +795,7 @@ def _relative_charges(s: str, parties: Gazetteer, reader: _Reader) -> list[Claim
         accused = [m for m in mentions if cue.end() <= m.start <= cue.end() + 30 and m.name != claimant]
         if accused and accused[0].name in CONFLICT_PARTIES:
             topics = [name for name, pattern in TOPICS if pattern.search(s[cue.end():])] or ["other"]
-            claims.append(_accusation(claimant, accused[0].name, topics[0]))
+            claims.append(_accusation(claimant, accused[0].name, topics[0], s))
     return claims
 
 
@@ -748,13 +826,17 @@ def _attack_blame(s: str, others: list[Mention]):
     if not _names_an_attack(s):
         return None
     for cue in ATTACK_AUTHOR.finditer(s):
-        if any(cue.start() <= m.start <= cue.end() + 40 for m in others):
+        # (the author named after the words, or just before them: "Afghan footprints", "Afghanistan's involvement")
+        if any(cue.start() <= m.start <= cue.end() + 40 or (0 <= cue.start() - m.end <= 4) for m in others):
             return cue
     return None
 
 
-def _accusation(claimant: str, target: str, topic: str) -> Claim:
-    return Claim(claimant, "accusation", target, None, topic, f"{claimant} accuses {target} of {TOPIC_NAMES.get(topic, topic.replace('_', ' '))}",
+def _accusation(claimant: str, target: str, topic: str, s: str = "") -> Claim:
+    if topic == "attack" and s:
+        topic = _attack_named(s)
+    charge = f"the attack in {topic[7:]}" if topic.startswith("attack:") else TOPIC_NAMES.get(topic, topic.replace('_', ' '))
+    return Claim(claimant, "accusation", target, None, topic, f"{claimant} accuses {target} of {charge}",
                  "medium" if topic in ("ceasefire_violation", "civilians", "airspace") else "low")
 
 
@@ -768,7 +850,7 @@ def _reciprocal(s: str, reader: _Reader) -> list[Claim]:
     topic = topics[0] if topics else "ceasefire_violation" if re.search(r"\b(?:fire|firing|shooting|clash\w*|fighting|shelling)\b", s, re.I) else None
     if topic is None:
         return []  # "the talks failed and each blamed the other": no charge named, nothing of the fighting
-    return [_accusation("Pakistan", "Afghanistan", topic), _accusation("Afghanistan", "Pakistan", topic)]
+    return [_accusation("Pakistan", "Afghanistan", topic, s), _accusation("Afghanistan", "Pakistan", topic, s)]
 
 
 def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observation]:
@@ -783,7 +865,8 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
     # Only the sentences that can hold a claim are read further; speakers are
     # resolved (in order, up to each one asked about) for those alone. Counting
     # the article's names for its scope costs more than that test, so comes after.
-    candidates = [r for r in read(article, SCOPE, speakers=reader) if _may_hold_a_claim(r, disaster)]
+    readings = read(article, SCOPE, speakers=reader)
+    candidates = [r for r in readings if _may_hold_a_claim(r, disaster)]
     if not candidates or not SCOPE.article_in_scope(text):
         return []
     for reading in candidates:
@@ -793,10 +876,14 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         # "Kabul's allegations that Pakistan …": the possessor's charge, whoever speaks or denies it
         claims = reciprocal + _possessed_charges(s, parties) + _relative_charges(s, parties, reader)
         if claimant is None:
+            if BOTH_SIDES_SPEAK.search(s):  # "both sides claimed to have killed dozens": each side's claim
+                for side in ("Pakistan", "Afghanistan"):
+                    claims += _casualties(s, side, reader, (0, 0))
             observations += [_observation(c, sentence) for c in claims]
             continue
         verb = REPORTING.search(s)
-        denial = DENIAL_VERB.search(s[: (verb.end() if verb else len(s))])
+        # ("Kabul rejected the account: its defence ministry said …": a denial's clause ends at the colon)
+        denial = DENIAL_VERB.search(s, clause_of(s, verb.start())[0] if verb else 0, verb.end() if verb else len(s))
         # ("rejected responsibility and accused the Afghan side of …": a charge of its own after the denial)
         if denial and not ACCUSE.search(s, denial.end()) and not baseline_mode:
             # "Pakistan denied …" asserts the opposite of a claim; the charge it denies is the other side's
@@ -811,7 +898,31 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         # (a third party's account of a strike gives only its tolls)
         claims += _by_clause(reading, claimant, span, lambda who, within: _strikes(s, who, reader, within) if who in OTHER_SIDE else [])
         observations += [_observation(c, sentence) for c in claims]
-    return _dedupe(observations, one_charge_per_party=not baseline_mode)
+    return _dedupe(_one_attack_place(observations, readings), one_charge_per_party=not baseline_mode)
+
+
+def _one_attack_place(observations: list[monitor.Observation], readings) -> list[monitor.Observation]:
+    """A charge of "the attack" that names no place is about the attack named
+    last before it in the article, else the first named after it: "Afghan-based
+    militants behind Islamabad suicide attack", then "… were behind Tuesday's
+    bombing outside the capital's courts" is one charge."""
+    if not any(o.claim_type == "accusation" and o.topic == "attack" for o in observations):
+        return observations
+    named = [(r.sentence.start, _attack_named(r.text)) for r in readings]
+    named = [(at, topic) for at, topic in named if topic != "attack"]
+    if not named:
+        return observations
+    resolved = []
+    for o in observations:
+        if o.claim_type == "accusation" and o.topic == "attack":
+            before = [topic for at, topic in named if at <= (o.start or 0)]
+            topic = before[-1] if before else named[0][1]
+            o = dataclasses.replace(o, topic=topic, value=_accusation(o.claimant, o.target, topic).statement)
+        resolved.append(o)
+    return resolved
+
+
+BOTH_SIDES_SPEAK = re.compile(r"\b(?:both sides|the two sides|each side|both countries|both armies|both governments)\s+(?:\w+\s+)?(?:claimed|claim|said|say|says)\b", re.I)
 
 
 def _may_hold_a_claim(reading, disaster: bool) -> bool:
@@ -876,13 +987,20 @@ def _charge_by_a_party_named(s: str, mentions: list[Mention]) -> bool:
 
 
 NOT_THE_CONFLICT = re.compile(
-    r"\b(?:earthquake|quake|tremors?|aftershocks?|magnitude|floods?|flooding|flash floods|landslides?|avalanches?|storms?|"
+    r"\b(?:earthquake|quake|tremors?|aftershocks?|magnitude|floods?|flooding|flash floods|landslides?|avalanches?|(?<!to )storms?(?!\s+(?:a|an|the|their|its)\b)|"
     r"road accident|traffic accident|(?:bus|van|coach|truck) (?:crash|accident|plunged)|robbery|robbers|dacoits?|murder(?:ed)? over|"
     r"honou?r killing|family feud|land dispute|stampede|gas cylinder|building collapse|roof collapse|drown\w*)\b",
     re.I,
 )
 
 
+# What a charge of no known kind must speak of to be about the conflict.
+CHARGE_OF_THE_CONFLICT = re.compile(
+    r"\b(?:strikes?|shell\w*|fighting|clash\w*|attack\w*|fir(?:e|ed|ing)|bomb\w*|raids?|troops|forces|militan\w*|terror\w*|"
+    r"ceasefire|truce|border|soldiers|civilians|kill\w*|war|aggression|invasion|violat\w*|drones?|posts?|"
+    r"trade|routes?|crossings?|transit|block\w*|closing|closure|weapon\w*|refugees|deport\w*)\b",
+    re.I,
+)
 CONFLICT_WORDS = re.compile(r"\b(?:strikes?|shell\w*|fighting|clash\w*|attack\w*|firing|fired|bomb\w*|raids?|troops|forces|militants?|ceasefire|truce)\b", re.I)
 
 
@@ -891,7 +1009,7 @@ CONFLICT_WORDS = re.compile(r"\b(?:strikes?|shell\w*|fighting|clash\w*|attack\w*
 # not read. Exactly the extractors' cues, so what is found is unchanged.
 CLAIM_CUE = lowered(re.compile(
     "|".join(p.pattern for p in (CASUALTY_VERB, TERRITORY_VERB, STRIKE, ACCUSE, ACCUSATION_CONTENT, CALLED_A_CHARGE, ATTACK_AUTHOR, RECIPROCAL))
-    + r"|\b(?:provocations?|violations?|aggression|attacks?|crimes?)\b|\b(?:started|initiated|begun|provoked|triggered)\s+by\b|" + POSSESSED_CHARGE.pattern + "|" + CHARGE_MADE_BY.pattern,
+    + r"|\b(?:provocations?|violations?|aggression|attacks?|crimes?)\b|\b(?:started|initiated|begun|provoked|triggered)\s+(?:by|from)\b|" + POSSESSED_CHARGE.pattern + "|" + CHARGE_MADE_BY.pattern,
     re.I,
 ))
 

@@ -164,7 +164,8 @@ PARTIAL = lowered(re.compile(
     r"\b(?:partial(?:ly)?|partly|limited (?:basis|traffic|trade|movement|hours|capacity)|"
     r"only (?:for |to )?(?:pedestrians|refugees|returnees|deportees|trade|goods|cargo|humanitarian|empty|one|certain|diplomats|patients|students|foot|exports|imports)|"
     r"(?:pedestrians|refugees|returnees|deportees|returning|deported|repatriated|stranded|Afghan (?:nationals|refugees|families|citizens|migrants)|nationals|patients|students|families) "
-    r"(?:\w+ ){0,4}?(?:were |are |was |is |being |have been |had been )*(?:allowed|permitted|let through|let in|able) (?:to )?(?:cross|return|go|pass|enter|leave|through)|"
+    # ("students who had been stuck in Afghanistan because of the blockade were allowed to cross")
+    r"(?:[\w'’-]+ ){0,12}?(?:were |are |was |is |being |have been |had been )*(?:allowed|permitted|let through|let in|able) (?:to )?(?:cross|return|go|pass|enter|leave|through)|"
     r"(?:allow(?:ed|s|ing)|permit(?:ted|s|ting)) (?:the )?(?:return|repatriation|crossing|passage|movement) of|"
     r"(?:re-?)?open(?:ed|s)? (?:only )?(?:for|to) (?:the )?(?:return|repatriation|deportation|deportees|returnees|refugees|pedestrians|humanitarian|foot|diplomats|patients|empty)|"
     r"(?:re-?)?open(?:ed|s)? briefly|one-way|one direction|in one direction|humanitarian (?:aid|supplies|cargo|corridor|basis|grounds)|"
@@ -247,7 +248,7 @@ HABITUAL = re.compile(
 _OTHER_THINGS = (
     r"(?:shops?|markets?|bazaars?|schools?|colleges?|universit(?:y|ies)|banks?|offices?|businesses|restaurants?|hotels?|"
     r"mosques?|airports?|airspace|embassy|embassies|consulates?|courts?|hospitals?|clinics?|roads?|highways?|"
-    r"talks|negotiations|cinemas?|factories|mills|mines)"
+    r"talks|negotiations|rounds?|sessions?|meetings?|summits?|conferences?|cinemas?|factories|mills|mines)"
 )
 # "Shops in Chaman reopened", "Markets near the Ghulam Khan crossing opened":
 # the thing opened is named before the verb, as its subject …
