@@ -207,3 +207,14 @@ def test_a_fronted_clause_of_time_qualifies_nothing_after_its_comma(monitor_env,
         monitor_env, rss,
         "While negotiators met in Doha, Pakistani forces fired mortars across the border into Kunar, Afghan officials said.",
     ) == [("in_effect", "violated")]
+
+
+def test_clashes_between_the_forces_and_what_is_not_a_breach(monitor_env, rss):
+    # the two sides' forces clashing is a breach; relations that soured after
+    # strikes "that October", and militants who came from Afghan soil, are not
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Relations soured after Pakistani air strikes on Kabul that October, traders said.",
+        "The truce with Kabul is holding. Five soldiers were killed in clashes in Kurram after militants tried to cross in from Afghan soil, the ISPR said.",
+        "UNAMA said it was worried by continuing clashes between Afghan and Pakistani forces.",
+    ) == [("in_effect", "violated")]

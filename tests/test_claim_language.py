@@ -372,3 +372,26 @@ def test_strikes_told_by_the_side_that_struck_or_was_hit(monitor_env, rss):
         "Taliban say their air force hit army posts near Kohat and Bannu.",
         "Kabul's defence ministry said it had struck a military camp near Mardan.",
     ]) == [("Afghanistan", "strike", place, None) for place in ("Bannu", "Khost", "Kohat", "Kunar", "Mardan")]
+
+
+def test_offices_named_with_their_place_and_pronouns_that_are_people(monitor_env, rss):
+    # "Police in Nangarhar", "Spin Boldak district governor …": the place's side;
+    # "he said" is the one who spoke before, not the country his words name;
+    # filed from Islamabad, "senior officials said" are Pakistan's.
+    assert claims_in_one_feed(monitor_env, rss, [
+        "Police in Nangarhar said the raid killed 4 civilians.",
+        "Spin Boldak district governor Abdul Karim Jahad told AFP that two civilians were wounded.",
+        "Pakistan's information minister said on Thursday that the army had responded. "
+        "According to early reports, 36 Afghan fighters were killed, he said.",
+        "ISLAMABAD: Nine worshippers were killed when a suicide bomber struck a mosque, senior officials said.",
+    ]) == [("Afghanistan", "casualties", "civilians", 2), ("Afghanistan", "casualties", "civilians", 4),
+           ("Pakistan", "casualties", "Afghanistan", 36), ("Pakistan", "casualties", "civilians", 9)]
+
+
+def test_charges_in_other_words_and_drones_across_the_border(monitor_env, rss):
+    assert claims_in_one_feed(monitor_env, rss, [
+        "Mujahid wrote that the strikes had hit homes in Khost, calling them a criminal act.",
+        "The defence minister said the bomber who attacked the Peshawar mosque had travelled to and from Afghanistan.",
+        "Pakistan's military said the Taliban regime had flown three drones across the border into Zhob.",
+    ]) == [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Khost", None),
+           ("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Zhob", None)]

@@ -90,6 +90,17 @@ UNNAMED_SPEAKER = re.compile(
 )
 
 
+def speaks_for_no_party(clause: str) -> bool:
+    """Is the one who speaks in ``clause`` someone who speaks for no party ("…,
+    while a hospital in Chaman reported …", "residents said")?"""
+    for verb in REPORTING.finditer(clause):
+        phrase = clause[max(0, verb.start() - 110):verb.start()]
+        phrase = phrase[phrase.rfind(",") + 1:]
+        if NON_PARTY_SPEAKER.search(phrase.strip(" ,")) or NON_PARTY_HEAD.match(re.sub(r"^\W*(?:while|whereas|and|but|as)\s+", "", phrase)):
+            return True
+    return False
+
+
 def unnamed_speaker(phrase: str) -> bool:
     """Does the phrase before a reporting verb end in a speaker that names no
     party ("…, the army said")?"""
@@ -119,6 +130,9 @@ NON_PARTY_SPEAKER = lowered(re.compile(
     r"students|families|drivers|transporters|shopkeepers|relatives|elders|activists|observers|(?<!state )(?<!state-run )media)\s*$",
     re.I,
 ))
+# A mention by a person's name ("Mujahid", "Khawaja Asif"), not a country, a people or an office.
+BY_NAME = re.compile(r"(?!(?:Afghan|Afghanistan|Pakistan|Pakistani|Kabul|Islamabad|Taliban|TTP|UN|UNAMA|United Nations)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+OBJECT_OF_A_CHARGE = re.compile(r"\b(?:blam\w*|accus\w*|urg\w*|asked|warned|told|called on|condemn\w*)\s+(?:the\s+)?$", re.I)
 CONTENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:\w+\s+)?(?:had|has|have|was|were|is|are|would|will|could|did)\b", re.I)
 DATELINE_START = re.compile(r"\s*[A-Z][A-Z .'’/-]{2,40}(?:\([^)]{1,30}\))?\s*[:—–]\s")
 CITING = re.compile(r"\b(?:citing|quoting)\s+(?:the\s+)?", re.I)
@@ -234,12 +248,15 @@ class Speakers:
             pronoun = PRONOUN.search(window[-20:])
             if pronoun:
                 # "'… after Pakistani forces bombed a house,' he posted": names inside the quotation are not who speaks
-                earlier = [] if AFTER_QUOTATION.search(window[-24:]) else [p for p in mentions if p.end <= verb.start()]
+                earlier = [] if AFTER_QUOTATION.search(window[-24:]) else [
+                    p for p in mentions if p.end <= verb.start() and not OBJECT_OF_A_CHARGE.search(s, max(0, p.start - 25), p.start)]
+                person = pronoun.group().lower().startswith(("he ", "she "))
+                if person and self.last_speaker and not any(p.start <= verb.start() - 30 and BY_NAME.fullmatch(p.alias) for p in earlier):
+                    # "he said": a person, the one who spoke last; not a country his words name
+                    # ("36 Afghan operatives were killed, he said"), unless a person is named before him
+                    return self.last_speaker, (verb.start(), verb.start())
                 if earlier:
                     return earlier[0].name, (earlier[0].start, earlier[0].end)
-                person = pronoun.group().lower().startswith(("he ", "she "))
-                if person and self.last_speaker:
-                    return self.last_speaker, (verb.start(), verb.start())  # "he said": a person, the one who spoke last
                 if self.previous_parties and not (person and self.nobody_spoke_last):
                     # (after "…, said Gul Khan, a shopkeeper", "he said" is the shopkeeper, no party named before)
                     return self.previous_parties[0], (verb.start(), verb.start())
@@ -289,7 +306,7 @@ class Speakers:
         sentence, else of the party that spoke last, else of the side opposite
         the party it speaks about ("the army said 274 Afghan Taliban …")."""
         s = verb.string
-        if self.local_side and LOCAL_OFFICE.search(s[max(0, verb.start() - 40):verb.start()]):
+        if self.local_side and LOCAL_OFFICE.search(s[max(0, verb.start() - 40):verb.start()]) and not re.search(r"\bsources\s*,?\s*$", s[max(0, verb.start() - 20):verb.start()]):
             return self.local_side  # "…, provincial police said", datelined Jalalabad: Kabul's police
         before = [m for m in mentions if m.end <= verb.start()]
         # "…, sources say": the words come before the speaker; "the army said it …": after.
@@ -302,6 +319,8 @@ class Speakers:
             return before[0].name  # "Pakistan struck seven camps …, the ministry said": the one who acts speaks
         if self.last_speaker:
             return self.last_speaker
+        if self.local_side:
+            return self.local_side  # "ISLAMABAD: …, senior government officials said": the side it was filed from
         # The party the words are about is not their speaker ("Three Afghan
         # posts destroyed, sources say"): the army that counts the other
         # side's losses is the other side's.

@@ -49,7 +49,9 @@ RELATIVE_PAST = lowered(re.compile(
     r"\b(?:last (?:week|month|year|spring|summer|autumn|winter)|earlier this (?:month|year)|previously|in the past|"
     r"(?:weeks|months|years) ago|(?:during|since|after) (?:last (?:month|year)'?s?|the (?:month|year)'s)|"
     r"(?:during|in) (?:the )?(?:earlier|previous|past|last) (?:clashes|fighting|round|conflict)|"
-    r"at the time|back then|once again recalled|recalled)\b",
+    r"at the time|back then|once again recalled|recalled|"
+    # "that October", "that week": a time already told, not now
+    r"that (?:week|month|year|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december))\b",
     re.I,
 ))
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]

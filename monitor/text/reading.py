@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cached_property
 
-from monitor.text.attribution import ACCORDING, PASSIVE_BEFORE, REPORTING, Speakers, noun_use
+from monitor.text.attribution import ACCORDING, PASSIVE_BEFORE, REPORTING, Speakers, noun_use, speaks_for_no_party
 from monitor.text.cues import asserted_now, is_background, not_asserted
 from monitor.text.numbers import Number, find_numbers
 from monitor.text.scope import Scope
@@ -149,7 +149,7 @@ def _resolve(reading: Reading, speakers: Speakers) -> None:
         # Read before this sentence is remembered: "he said" in a clause
         # means who spoke before, not a party this sentence names.
         reading._clause_speakers = tuple(
-            (lo, hi, _clause_speaker(speakers, sentence.text, lo, hi, reading) or NO_PARTY)
+            (lo, hi, _clause_speaker(speakers, sentence.text, lo, hi, reading) or (NO_PARTY if speaks_for_no_party(sentence.text[lo:hi]) else None))
             if _says(sentence.text[lo:hi]) else (lo, hi, None)
             for lo, hi in spans
         )

@@ -133,6 +133,9 @@ STRONG_HOSTILITIES = lowered(re.compile(
     # charged with it: "accused Pakistan of striking a hospital in Kabul"
     r"(?:Pakistan|Afghanistan|Islamabad|Kabul|Taliban) of (?:\w+ )?(?:striking|bombing|shelling|bombarding)|"
     r"(?:military|air|drone|missile) strikes? (?:hit|struck|destroyed|flattened)|"
+    # "clashes between Afghan and Pakistani forces", drones sent across the border
+    r"clash(?:es|ed)? between (?:the )?(?:Afghan|Pakistani|Taliban) and (?:Afghan|Pakistani|Taliban) (?:forces|troops|soldiers|border forces|border guards)|"
+    r"(?:flew|flown|sent|launched) (?:[\w-]+ ){0,3}?drones? (?:[\w-]+ ){0,2}?(?:across|over) the border|"
     # places on the other side hit, told by the side hit: "civilian areas in Nangarhar and Paktika had been hit"
     r"(?:areas|homes|houses|villages|camps|sites|targets|installations|madrassas?|schools?)\b[\w\s,'’-]{0,70}?\b(?:had been|have been|were|was) (?:hit|struck|bombed|shelled|targeted)|"
     # fire from across the line: "indirect fire across the Durand Line hitting homes"
@@ -147,10 +150,16 @@ WEAK_HOSTILITIES = lowered(re.compile(
 PAUSE = r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations?|offensives?|hostilities|fighting|attacks|strikes)\b"
 THIRD_FORCES = re.compile(r"\b(?:Indian|Israeli|Iranian|Thai|Cambodian|Russian|Ukrainian)\s+(?:troops|forces|army|soldiers|side)\s+(?:\w+\s+)?$", re.I)
 MILITANTS = re.compile(r"\b(?:TTP|Pakistani Taliban|militants?|khawarij|terrorists?|Fitna al[- ]Khawarij)\b", re.I)
+MILITANTS_FROM = re.compile(r"\b(?:from|into|in from)\s+(?:the\s+)?(?:Afghan\s+(?:soil|territory|side)|Afghanistan)\b", re.I)
 NEAR_THE_BORDER = re.compile(r"\b(?:near|along|on|close to|at|by)\s+the\s+(?:Afghan|Pak-Afghan|Pakistan-Afghanistan|Afghanistan)\s+border\b", re.I)
 # ("carried out any act of terrorism, cross-border attack or drone strike": "any" governs the list)
 HYPOTHETICAL_BEFORE = re.compile(r"\b(?:any|every|future)\s+(?:[\w-]+\s+)?$|\bany\s+[\w\s,-]{0,50}?(?:,|\bor)\s+(?:[\w-]+\s+)?$", re.I)
-CAUSE_BEFORE = re.compile(r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$", re.I)
+CAUSE_BEFORE = re.compile(
+    r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$|"
+    # "relations soured after Pakistani air strikes …": what the strikes led to, told later
+    r"\b(?:soured|worsened|deteriorated|plunged|nosedived|frayed|declined|suffered|remain(?:s|ed)? on (?:high )?alert)\s+(?:\w+\s+)?(?:after|following|since)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
 BEFORE_THE_TRUCE = lowered(re.compile(rf"\b(?:before|until|ahead of)\b[^.;]{{0,60}}?{TRUCE}", re.I))
 TRUCE_WORD = lowered(re.compile(TRUCE, re.I))
 PREFILTER = lowered(re.compile(rf"{TRUCE}|open war|all-out war|full-scale war|total war|{PAUSE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I))
@@ -213,7 +222,8 @@ def _other_side(s: str, position: int, militants: bool) -> bool:
         return bool(AFGHAN_SIDE.search(s))
     lo, hi = clause_of(s, position)
     lo = max(lo, s.rfind(",", 0, position) + 1)  # (and only past the last comma: "As the truce with Kabul held, …")
-    return bool(AFGHAN_SIDE.search(NEAR_THE_BORDER.sub(" ", s[lo:hi])))
+    # (where militants came from is not who fought: "after militants tried to cross in from Afghan soil")
+    return bool(AFGHAN_SIDE.search(MILITANTS_FROM.sub(" ", NEAR_THE_BORDER.sub(" ", s[lo:hi]))))
 
 
 def _negated_inside(m: re.Match, value: str) -> bool:

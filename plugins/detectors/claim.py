@@ -65,7 +65,7 @@ OWN_LOSS = re.compile(r"\b(?:loss(?:es)?|lost|died|martyr\w*|conced\w*|embraced|
 PEOPLE = (
     r"soldiers?|troops?|personnel|servicemen|security (?:personnel|forces|officials)|officers?|policemen|police(?:men)?|"
     r"(?:border )?guards?|forces|fighters?|militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?|"
-    r"civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|members|"
+    r"civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|members?|"
     r"students?|worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?|"
     r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|combatants?|others"
 )
@@ -94,7 +94,7 @@ POSTS = re.compile(
 # "171 tanks and armoured vehicles destroyed": what the figure counts is no post.
 NOT_POSTS = re.compile(r"\b(?:tanks?|vehicles?|guns?|weapons?|drones?|aircraft|equipment|ammunition|depots?|locations?|homes?|houses?|buildings?)\b", re.I)
 STRIKE = lowered(re.compile(
-    r"\b(?:struck|striking|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
+    r"\b(?:(?:flew|flown|sent|launched) (?:[\w-]+ ){0,3}?drones? (?:across|into|over)|struck|striking|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
     r"target(?:ed|ing)|attack(?:ed|s|ing)?|assault(?:ed|s)? on|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
     # cross-border fire told by the side that fired or was fired on
     r"fir(?:ed|ing)['’\"”]? (?:\w+ ){0,2}?(?:on|at|into|upon|towards?|along)|shoot(?:ing)? (?:\w+ ){0,2}?(?:on|at|into)|opened (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
@@ -168,7 +168,9 @@ CALLED_A_CHARGE = lowered(re.compile(
     r"\b(?:condemn\w*|denounc\w*|described|call\w*|term\w*|branded|labell?ed)\b[^.;]{0,80}?\bas\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?"
     r"(?:violation|breach|aggression|attack on|assault on|crime|war crime|act of war|provocation|invasion)|"
     r"\bcall(?:ed|ing|s)? (?:the |it |this )?(?:\w+ )?(?:attack|bombing|blast|strike) (?:a )?message|"
-    r"\b(?:condemn\w*|denounc\w*)\b[^.;]{0,50}?\b(?:violation|breach|aggression|crime|attack on|assault on)", re.I))
+    r"\b(?:condemn\w*|denounc\w*)\b[^.;]{0,50}?\b(?:violation|breach|aggression|crime|attack on|assault on)|"
+    # "…, calling them a criminal act"
+    r"\bcall(?:ed|ing|s)? (?:them|it|this|these|the \w+) (?:an? )?(?:\w+ )?(?:crime|criminal act|war crime|act of aggression|aggression|violation|massacre|atrocity)", re.I))
 # Blame for a named attack, with the other side as its author.
 BLAME = re.compile(r"\bblam(?:e|es|ed|ing)\b", re.I)
 ATTACK_AUTHOR = lowered(re.compile(
@@ -180,6 +182,8 @@ ATTACK_AUTHOR = lowered(re.compile(
     r"\b(?:the )?(?:work|handiwork) of\b|"
     r"\bmessage (?:from|sent from)\b|\bserved in\b|"
     r"\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)|"
+    # "the terrorist involved in the attack travelled to and from Afghanistan", "had received training in Afghanistan"
+    r"\b(?:travell?ed|crossed over|came|returned|trained|received training)\b[^.;,]{0,20}?\b(?:to and from|from|in|into)\b|"
     # "the bombers who attacked the Bannu cantonment had come from Afghanistan"
     r"\b(?:bombers?|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:came|come|crossed over|infiltrated) from\b", re.I))
 # A named attack is one attack: "the Bajaur attack", "the attackers", "the bomber";
@@ -249,6 +253,9 @@ CLAIM_NEWS_DAYS = 7
 
 TITLES = frozenset(t.lower() for titles in load_titles(DATA, "officials.toml").values() for t in titles)
 PLACE_BEFORE_TITLE = re.compile(r"(?:'s|’s)?\s+(?:provincial\s+|district\s+|local\s+)?", re.I)
+OFFICE_WITH_PLACE = re.compile(
+    r"\b(?:police|officials?|authorities|governor|administration|commander|spokes(?:man|woman|person)|chief|department|administrator)\b", re.I)
+NON_PARTY_PHRASE = re.compile(r"\b(?:residents?|villagers?|witnesses|doctors|hospital|traders|farmer|shopkeeper|sources|reports?)\b", re.I)
 PLACE_OFFICE = re.compile(
     r"(?:'s|’s)?\s+(?:provincial\s+|district\s+|local\s+|border\s+|police\s+|security\s+|government\s+)*"
     r"(?:officials?|officers?|police|governor|administration|authorities|spokes(?:man|woman|person)|chief|department)\s*,?\s*$",
@@ -273,6 +280,14 @@ class _Reader(Speakers):
         """As Speakers.speaker; an office that names no place of its own ("police
         chief") is the side of the place that comes right before it ("Paktia's police chief")."""
         found = Speakers.speaker(s, mentions, verb_at, lo)
+        if found is None:
+            # "Police in Nangarhar said", "Spin Boldak district governor Abdul Karim Jahad told AFP"
+            phrase = s[max(lo, verb_at - 70):verb_at]
+            phrase = phrase[phrase.rfind(",") + 1:] if not re.search(r",\s*$", phrase) else phrase
+            places = PLACES.find(phrase)
+            if places and OFFICE_WITH_PLACE.search(phrase) and not NON_PARTY_PHRASE.search(phrase):
+                at = s.find(phrase) + places[-1].start
+                return Mention("Pakistan" if places[-1].name in PAKISTANI_PLACES else "Afghanistan", places[-1].alias, at, at + len(places[-1].alias))
         if found is not None and found.alias.lower() in TITLES:
             before = s[max(0, found.start - 30):found.start]
             places = PLACES.find(before)
@@ -516,7 +531,8 @@ PAKISTANI_PLACES = frozenset(_places["pakistan"]["places"])
 # Who struck a place inside Pakistan: only the other side's forces make it a strike.
 AFGHAN_FORCES = lowered(re.compile(
     r"\b(?:Afghan (?:Taliban )?(?:forces|troops|soldiers|army|border forces|military|drones?|jets|aircraft|artillery)|Taliban (?:forces|fighters|troops)|"
-    r"from (?:across the border|Afghanistan|(?:the )?Afghan (?:soil|territory|side))|cross-border (?:fire|firing|shelling|attacks?))\b",
+    r"from (?:across the border|Afghanistan|(?:the )?Afghan (?:soil|territory|side))|cross-border (?:fire|firing|shelling|attacks?)|"
+    r"drones? (?:[\w-]+ ){0,2}?(?:across|over) the border)\b",
     re.I,
 ))
 # "Paktika's Barmal district", "the Dangam district of Kunar": one place struck, the province.
