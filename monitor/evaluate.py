@@ -54,6 +54,7 @@ class Report:
     silent_ok: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_alerts: list[dict[str, Any]] = field(default_factory=list)
+    raised: list[dict[str, Any]] = field(default_factory=list)  # every alert, scored or not, for --json
     scenarios: int = 0
     articles: int = 0
 
@@ -72,6 +73,8 @@ class Report:
             "silent": {"expected": self.silent_expected, "silent": self.silent_ok, "share": round(self.silent_share, 4)},
             "misses": self.misses,
             "false_alerts": self.false_alerts,
+            # what each scenario's articles raised, whatever was expected: to see a rule at work
+            "alerts": self.raised,
         }
 
     def to_text(self) -> str:
@@ -154,6 +157,7 @@ def evaluate(config: Config, dataset: Path) -> Report:
 
 
 def _score(report: Report, scenario: str, index: int, expected: list[dict], alerts: list[Alert]) -> None:
+    report.raised += [{"scenario": scenario, "article": index, "alert": alert.to_json()} for alert in alerts]
     if not expected:
         report.silent_expected += 1
         report.silent_ok += not alerts

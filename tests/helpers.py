@@ -46,6 +46,30 @@ IRRELEVANT = {
 }
 
 
+def alerts_of_each(tmp_path_factory, summaries: list[str], detector: str, published: str) -> dict[str, list[dict]]:
+    """Each summary judged on its own from the baseline, all in one `monitor
+    eval --json` run (one process, where a replay per case cost a second each):
+    the alerts ``detector`` raised for each summary, as ``monitor alerts --json`` gives them."""
+    import json
+
+    from monitor.testing import MonitorEnv
+
+    env = MonitorEnv(tmp_path_factory.mktemp("cases"))
+    env.configure()
+    dataset = env.root / "cases.jsonl"
+    dataset.write_text("".join(
+        json.dumps({"id": str(n), "articles": [{"source_url": f"https://news.example/{n}", "published": published,
+                                                 "title": "Border report", "summary": text, "expected": []}]}) + "\n"
+        for n, text in enumerate(summaries)
+    ), "utf-8")
+    report = json.loads(env.run("eval", str(dataset), "--json", timeout=300).stdout)
+    found: dict[str, list[dict]] = {text: [] for text in summaries}
+    for item in report["alerts"]:
+        if item["alert"]["detector"] == detector:
+            found[summaries[int(item["scenario"])]].append(item["alert"])
+    return found
+
+
 def stored_alerts(monitor_env, detector: str) -> list[dict]:
     """The alerts ``detector`` raised, read from the database's alerts table (a
     public interface, like ``monitor alerts --json``, whose fields it shares):

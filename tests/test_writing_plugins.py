@@ -263,7 +263,8 @@ def test_lowered_patterns_find_exactly_what_the_originals_find_in_news():
         from corpus import stories
     finally:
         sys.path.remove(str(ROOT / "bench"))
-    texts = [t for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")) for t in _texts_of(path)]
+    # (every other article of the batches: their number grows with each batch, and half is some four hundred texts)
+    texts = [t for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")) for t in _texts_of(path)][::2]
     texts += [f"{s.title}. {' '.join(s.paragraphs)}" for s in stories(50, 0.3, seed=5)]
     texts += ["Unskilled workers' deadline: 'the ministry's claims that' KILLED; SHELLING, shelled then shell.",
               "İstanbul: the work of militants, only for refugees, not only to traders; neutralised, harboured.",
