@@ -282,11 +282,13 @@ class _Reader(Speakers):
         found = Speakers.speaker(s, mentions, verb_at, lo)
         if found is None:
             # "Police in Nangarhar said", "Spin Boldak district governor Abdul Karim Jahad told AFP"
-            phrase = s[max(lo, verb_at - 70):verb_at]
-            phrase = phrase[phrase.rfind(",") + 1:] if not re.search(r",\s*$", phrase) else phrase
+            start = max(lo, verb_at - 70)
+            if not re.search(r",\s*$", s[start:verb_at]):
+                start += s[start:verb_at].rfind(",") + 1  # (rfind's -1 keeps the start)
+            phrase = s[start:verb_at]
             places = PLACES.find(phrase)
             if places and OFFICE_WITH_PLACE.search(phrase) and not NON_PARTY_PHRASE.search(phrase):
-                at = s.find(phrase) + places[-1].start
+                at = start + places[-1].start  # (not s.find(phrase): the same words may stand earlier)
                 return Mention("Pakistan" if places[-1].name in PAKISTANI_PLACES else "Afghanistan", places[-1].alias, at, at + len(places[-1].alias))
         if found is not None and found.alias.lower() in TITLES:
             before = s[max(0, found.start - 30):found.start]
