@@ -17,9 +17,22 @@ from helpers import IRRELEVANT, ROOT, TORKHAM_CLOSED, TORKHAM_OPEN, feed_config
 
 
 def start(monitor_env, extra_env=None):
+    """The daemon logs into a file, never into a pipe nobody reads while the test
+    waits: a full pipe would block the daemon's next log line (and with it the
+    signal handler that logs "stopping"), and the test would hang, not fail."""
     env = {**os.environ, "MONITOR_CONFIG": str(monitor_env.config), **(extra_env or {})}
-    return subprocess.Popen([sys.executable, "-m", "monitor", "run", "--log-format", "json"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    log_path = monitor_env.root / f"daemon-{time.monotonic_ns()}.log"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen([sys.executable, "-m", "monitor", "run", "--log-format", "json"], env=env,
+                                   stdout=log, stderr=subprocess.STDOUT, text=True)
+    process.log_path = log_path
+    return process
+
+
+def finish(process, timeout=15):
+    """Wait for the daemon to exit; its exit code and everything it logged."""
+    process.wait(timeout=timeout)
+    return process.returncode, process.log_path.read_text()
 
 
 def wait_for(predicate, timeout=20.0, interval=0.1):
@@ -33,8 +46,7 @@ def wait_for(predicate, timeout=20.0, interval=0.1):
 
 def stop(process, sig=signal.SIGTERM, timeout=15):
     process.send_signal(sig)
-    out, err = process.communicate(timeout=timeout)
-    return process.returncode, err
+    return finish(process, timeout)
 
 
 def test_runs_until_sigterm_then_exits_zero_having_committed(monitor_env, rss, httpserver):
@@ -135,8 +147,8 @@ def test_a_second_daemon_on_the_same_database_is_refused(monitor_env):
     try:
         assert wait_for(running), [(a.returncode, a.stdout, a.stderr[-300:]) for a in answers[-3:]]
         second = start(monitor_env)
-        _, err = second.communicate(timeout=30)
-        assert second.returncode == 2
+        code, err = finish(second, timeout=30)
+        assert code == 2
         assert f"another monitor daemon (pid {first.pid}) is running on this database" in err
         assert "Traceback" not in err
     finally:
@@ -151,6 +163,8 @@ def test_readiness_watchdog_and_stopping_reach_the_notify_socket(monitor_env, tm
     monitor_env.configure("")
     daemon = start(monitor_env, {"NOTIFY_SOCKET": path, "WATCHDOG_USEC": "400000"})
     messages = []
+    deadline = time.monotonic() + 30  # pings keep recv() busy: bound the wait itself
+
     def pinged_after_ready() -> bool:
         # A ping may also come before READY=1 (the heartbeat job starts with
         # the scheduler); what matters is that pings go on once it is ready.
@@ -159,9 +173,11 @@ def test_readiness_watchdog_and_stopping_reach_the_notify_socket(monitor_env, tm
 
     try:
         while not pinged_after_ready():  # recv times out after 15 s: no endless wait
+            assert time.monotonic() < deadline, messages[-5:]
             messages.append(sock.recv(4096).decode())
         daemon.send_signal(signal.SIGTERM)
         while not any("STOPPING=1" in m for m in messages):
+            assert time.monotonic() < deadline, (messages[-5:], daemon.log_path.read_text()[-500:])
             messages.append(sock.recv(4096).decode())
         daemon.wait(timeout=15)
     finally:
