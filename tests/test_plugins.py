@@ -93,6 +93,7 @@ def test_plugins_can_be_disabled_by_config_or_environment(monitor_env, rss):
 
 
 def test_a_third_party_package_with_an_entry_point(monitor_env, rss, tmp_path):
+    # (its own plugin name: while installed, it must not stand in for the single-file "fuel" another test writes)
     package = tmp_path / "monitor-fuel"
     (package / "monitor_fuel").mkdir(parents=True)
     (package / "monitor_fuel" / "__init__.py").write_text(KEYWORD_PLUGIN)
@@ -104,7 +105,7 @@ def test_a_third_party_package_with_an_entry_point(monitor_env, rss, tmp_path):
         name = "monitor-fuel-test"
         version = "1.2.3"
         [project.entry-points.monitor]
-        fuel = "monitor_fuel"
+        fuel_package = "monitor_fuel"
         [tool.setuptools]
         packages = ["monitor_fuel"]
     '''))
@@ -112,9 +113,9 @@ def test_a_third_party_package_with_an_entry_point(monitor_env, rss, tmp_path):
     subprocess.run([*pip, "install", "--no-deps", "--no-build-isolation", str(package)], check=True, capture_output=True)
     try:
         monitor_env.replay(rss([fuel("x", "2025-11-05T00:00:00Z", doubled=True)]))
-        [alert] = monitor_env.alerts(detector="fuel")
+        [alert] = monitor_env.alerts(detector="fuel_package")
         assert (alert["subject"], alert["current"]) == ("Kabul fuel", "high")
-        assert "fuel 1.2.3  [package]  enabled" in monitor_env.run("plugins").stdout
+        assert "fuel_package 1.2.3  [package]  enabled" in monitor_env.run("plugins").stdout
     finally:
         subprocess.run([*pip, "uninstall", "-y", "monitor-fuel-test"], check=True, capture_output=True)
 
