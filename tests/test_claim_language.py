@@ -237,6 +237,26 @@ ONE_REPORT = [
     # (the harbouring charge it makes is known from the baseline: silent)
     ("Islamabad blames Afghan-based TTP militants for recent attacks inside Pakistan and has urged Kabul to rein them in.",
      []),
+    # the targets of a strike, then where they were, then "had been hit"
+    ("Pakistan's information minister said Taliban installations in Kunar, Nangarhar and Laghman had been struck overnight.",
+     [("Pakistan", "strike", "Kunar", None), ("Pakistan", "strike", "Laghman", None), ("Pakistan", "strike", "Nangarhar", None)]),
+    # the name a party gives what the other did is its charge
+    ("Pakistan launched the operation after what it called unprovoked shelling by Afghan forces.",
+     [("Pakistan", "accusation", "Afghanistan", None)]),
+    # aiming at a school is a charge of its own, beside the strike
+    ("Afghan officials say Pakistan targeted a school in Kunar.",
+     [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Kunar", None)]),
+    # "…, an accusation X denies": the charge is the other side's, whoever tells it
+    # (and a pronoun in a relative clause without "that" is the party named nearest before it)
+    ("Trade has long given Islamabad leverage over the TTP fighters it says shelter in Afghanistan, a charge Kabul rejects.", []),
+    # unnamed officials after a place are no apposition: the side the story was filed from
+    ("ISLAMABAD: Pakistani jets struck militant hideouts in Kunar near the border with Afghanistan, officials said.",
+     [("Pakistan", "strike", "Kunar", None)]),
+    ("PESHAWAR: At least 12 people were killed when a suicide bomber struck a market in Bannu, according to the authorities.",
+     [("Pakistan", "casualties", "civilians", 12)]),
+    # "it said" after an office spoke, named in the sentence before
+    ("Security forces raided TTP hideouts in two districts of Khyber Pakhtunkhwa, the ISPR said. Four militants were killed in Bannu, it said.",
+     [("Pakistan", "casualties", "TTP", 4)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -256,7 +276,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "possessive-crossing-town", "sovereignty-after-a-denial", "denied-and-accused", "after-clause-ended",
     "toll-of-the-blast-at", "army-major-own", "military-posts", "capital-would", "each-accusing-the-other", "of-their-soldiers", "talks-blame-charges-nothing",
     "dateline-local-office", "members-of-the-family", "habitual-blame", "camp-struck-inside-pakistan", "assault-on", "estimate-is-that", "charge-against-india",
-    "attacks-inside-a-country"]
+    "attacks-inside-a-country", "targets-then-places-hit", "what-it-called", "targeted-a-school", "an-accusation-x-denies",
+    "officials-after-a-place", "according-to-the-authorities-dateline", "it-said-after-the-office"]
 
 
 @pytest.fixture(scope="module")

@@ -65,6 +65,13 @@ def test_restricted_traffic_is_partially_open(monitor_env, rss):
         "Ghulam Khan", "Angoor Adda", "Kharlachi", "Torkham", "Chaman", "Badini", "Arandu", "Nawa Pass", "Gursal"))
 
 
+def test_an_opening_for_named_goods_is_partial(monitor_env, rss):
+    # What may go through, named by the goods: "for deliveries of food and medicine".
+    assert replay_items(monitor_env, rss, [
+        "The government opened Torkham and Chaman on Tuesday for shipments of medicines and other essentials.",
+    ]) == [("Chaman", "partially_open"), ("Torkham", "partially_open")]
+
+
 def test_some_traffic_still_stopped_makes_an_opening_partial(monitor_env, rss):
     # In the same sentence or later in the article: "…; passenger traffic
     # remains suspended", "it stays closed to trade".

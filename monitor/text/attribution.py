@@ -111,6 +111,8 @@ def unnamed_speaker(phrase: str) -> bool:
 
 REPORTING = lowered(re.compile(
     r"\b(?:said|says|say|saying|claim(?:ed|s|ing)?|stated|states|announc(?:ed|es)|confirm(?:ed|s)|told|tells|added|"
+    # "in response to what it calls unprovoked firing": the name it gives is its charge
+    r"(?:(?<=what it )|(?<=what they )|(?<=what he )|(?<=what she ))(?:call(?:s|ed)|term(?:s|ed)|describ(?:es|ed) as)|"
     r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
     r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|(?:repeat|reiterat|stress|argu|assert|contend|explain)(?:ed|es|s)? that|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|described|"
     # "the UN's first estimate is that …": a count given as the speaker's own
@@ -119,6 +121,8 @@ REPORTING = lowered(re.compile(
     r"put(?:s|ting)? (?:the )?(?:death )?toll at)\b",
     re.I,
 ))
+CONTACT_RELATIVE = re.compile(r"\b(?!(?:that|which|what|who|and|but|as|while|because|when|where|so|if|though|although|after|before|since|until|said|says|had|has|have|was|were|is|are)\b)[a-z]\w+s (?:it|they) $")
+WHAT_IT_CALLS = re.compile(r"\bwhat (?:it|they|he|she) $", re.I)
 ACCORDING = lowered(re.compile(r"\baccording to\b|\bby (?:his|her|their|its) (?:[\w-]+ )?(?:count|tally|reckoning)\b", re.I))
 ASIDE = re.compile(
     r"(?:meanwhile|however|also|too|again|in turn|in response|for (?:its|their|his|her) part|in a statement|separately|"
@@ -234,8 +238,10 @@ class Speakers:
             if NOBODYS_ACCOUNT.match(s, m.end()):
                 continue  # "according to various reports", "according to witnesses": no party's words
             source = re.match(r"\s*(?:the\s+)?([\w\s-]{1,40}?)(?=[,.;]|\s+(?:on|in|at)\b)", s[m.end():])
-            if source and unnamed_speaker(source.group(1)) and self.last_speaker:
-                return self.last_speaker, (m.start(), m.start())  # "according to the sources": those who spoke before
+            if source and unnamed_speaker(source.group(1)) and (self.last_speaker or self.local_side):
+                # "according to the sources": those who spoke before; else, as for "officials
+                # said", the side it was filed from ("ISLAMABAD: …, according to the authorities")
+                return self.last_speaker or self.local_side, (m.start(), m.start())
         unnamed = None
         for verb in REPORTING.finditer(s):
             if noun_use(s, verb) or PASSIVE_BEFORE.search(s[max(0, verb.start() - 12):verb.start()]):
@@ -244,6 +250,8 @@ class Speakers:
                 continue  # "a faction claimed the attack, in which a dozen were killed": responsibility, not its words
             lo = max(clause_of(s, verb.start())[0], verb.start() - 110)
             window = s[lo:verb.start()]
+            if unnamed is not None and WHAT_IT_CALLS.search(window):
+                continue  # "the army said …, its answer to what it called aggression": the army's name for it
             # "… of which it claimed": the pronoun speaks, not the party named nearest.
             pronoun = PRONOUN.search(window[-20:])
             if pronoun:
@@ -256,7 +264,14 @@ class Speakers:
                     # ("36 Afghan operatives were killed, he said"), unless a person is named before him
                     return self.last_speaker, (verb.start(), verb.start())
                 if earlier:
-                    return earlier[0].name, (earlier[0].start, earlier[0].end)
+                    # "Islamabad's leverage over the militants it says shelter …": in a relative
+                    # clause without "that", the pronoun is the party named nearest before it
+                    nearest = earlier[-1] if CONTACT_RELATIVE.search(window[-24:]) else earlier[0]
+                    return nearest.name, (nearest.start, nearest.end)
+                if not person and not earlier and self.last_speaker in self.previous_parties:
+                    # "the ISPR said …. Four were killed in Bannu, it said": the office that spoke
+                    # last, named there (not a side guessed from the dateline)
+                    return self.last_speaker, (verb.start(), verb.start())
                 if self.previous_parties and not (person and self.nobody_spoke_last):
                     # (after "…, said Gul Khan, a shopkeeper", "he said" is the shopkeeper, no party named before)
                     return self.previous_parties[0], (verb.start(), verb.start())
@@ -338,9 +353,11 @@ class Speakers:
         apposition), but not "… hit Kabul on Tuesday, traders said"."""
         commas = [lo] + [lo + m.end() for m in re.finditer(r",", s[lo:verb_at])]
         phrase_start = commas.pop()
+        stepped_back = False
         # Step back over an apposition or an aside: "…, NAME, said", "X, meanwhile, accuses".
         while commas and (not s[phrase_start:verb_at].strip(" ,") or ASIDE.fullmatch(s[phrase_start:verb_at].strip(" ,"))):
             phrase_start = commas.pop()
+            stepped_back = True
             if nearest_before(mentions, verb_at, phrase_start):
                 break
         # "Ties worsened this week after Afghanistan said …": a clause of its own begins at the
@@ -362,8 +379,10 @@ class Speakers:
             return inside[0]
         head = s[phrase_start:verb_at].strip(" ,")
         named = [m for m in mentions if phrase_start - 3 <= m.end <= phrase_start]
-        if phrase_start > lo and named:
-            return named[-1]  # an apposition: "Haqmal, head of information in Spin Boldak, said"
+        if phrase_start > lo and named and stepped_back:
+            # an apposition, closed by its comma: "Haqmal, head of information in Spin Boldak, said";
+            # not "… its border with Afghanistan, officials said", where the officials are unnamed
+            return named[-1]
         if VERB_START.match(head):
             subject = [m for m in mentions if m.end <= phrase_start and not VERB_BEFORE.search(s[:m.start])]
             return subject[0] if subject else None  # "Muttaqi … called X false and said …"

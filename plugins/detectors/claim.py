@@ -102,8 +102,9 @@ STRIKE = lowered(re.compile(
     r"(?:drones?|jets?|aircraft|warplanes|air force|artillery|shells?|rockets?|missiles?|mortars?) (?:\w+ ){0,2}?(?:hit|struck|landed (?:on|in))|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
     # "defence targets had been hit in Kabul, Paktia and Kandahar"
     r"(?:targets?|installations|positions|sites|camps|hideouts|facilities|depots) (?:had been |have been |has been |were |was )?(?:hit|struck|bombed|targeted|destroyed)|"
-    # "civilian areas in the eastern provinces of Nangarhar and Paktika had been hit"
-    r"(?:areas|homes|houses|villages)\b(?: [\w,'’-]+){1,10}? (?:had been|have been|has been|were|was) (?:hit|struck|bombed|targeted|shelled)|"
+    # "civilian areas in the eastern provinces of Nangarhar and Paktika had been hit",
+    # "defence targets of the regime in Kabul, Paktia and Kandahar had been hit"
+    r"(?:areas|homes|houses|villages|targets|installations|positions|sites|camps|hideouts|facilities|depots)\b(?: [\w,'’-]+){1,10}? (?:had been|have been|has been|were|was) (?:hit|struck|bombed|targeted|shelled)|"
     # "Taliban positions in Kabul, Paktia and Kandahar were among the targets"
     r"(?:installations|positions|sites|camps|hideouts|facilities|depots|bases|headquarters)\b(?: [\w,'’-]+){1,8}? (?:were|was|had been|have been) (?:among the targets|targeted))\b",
     re.I,
@@ -118,6 +119,8 @@ ACCUSATION_CONTENT = lowered(re.compile(
     # what the other side did, in the words of a charge
     r"illegal(?:ly)?|(?:political|economic) (?:pressure|leverage)|(?:unprovoked|blatant) (?:\w+ ){0,2}?(?:fire|firing|aggression|attacks?|shelling)|"
     r"deliberately (?:targeted|attacked|killed|bombed|struck)|war crimes?|crimes? against|massacre|"
+    # "Kabul says Pakistan targeted a hospital": aiming at civilians is the charge
+    r"target(?:ed|ing) (?:\w+ ){0,2}?(?:civilians?|civilian (?:areas|homes|population)|hospitals?|clinics?|schools?|mosques?|madrassas?|residential)|"
     # "Pakistani aircraft were still patrolling Afghanistan's airspace"
     r"(?:violat\w*|intru\w*|patroll\w*|enter\w*|breach\w*|flying (?:over|in)|flew (?:over|into)) (?:the |its |our )?(?:[\w-]+(?:'s|’s)? ){0,2}?airspace|"
     r"violat\w* (?:the |its |our )?(?:[\w-]+(?:'s|’s)? )?(?:sovereignty|territorial integrity))",
@@ -755,7 +758,7 @@ def _attack_named(s: str) -> str:
 FROM_BY = re.compile(r"\b(?:from|by)\b", re.I)
 NARRATED_BEFORE = re.compile(r"\b(?:followed|following|after)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 PASSIVE_BY = re.compile(r"\s+by\b", re.I)
-REJECTED_NOUN = re.compile(r"(?:accusations?|allegations?)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:rejects?|rejected|denies|denied|dismiss\w*|refutes?|refuted)\b", re.I)
+REJECTED_NOUN = re.compile(r"(?:accusations?|allegations?|charges?)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:rejects?|rejected|denies|denied|dismiss\w*|refutes?|refuted)\b", re.I)
 OF_STRIKES = re.compile(r"\s+of\s+(?:carrying out\s+|conducting\s+|launching\s+)?(?:[\w-]+\s+){0,3}?(?:air ?strikes|strikes|striking|air raids|raids|bombing|bombardment|shelling|drone attacks)\b", re.I)
 HABITUAL_CHARGE = re.compile(r"\b(?:regularly|routinely|often|frequently|usually|typically)\s+(?:\w+\s+)?$", re.I)
 CONFLICT_PARTIES = frozenset({"Pakistan", "Afghanistan", "TTP"})
@@ -799,6 +802,21 @@ def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
 # "rejected a statement by a spokesman for the Taliban defence ministry, who had
 # accused Pakistan of violating the ceasefire": the one the relative clause is about charges.
 RELATIVE_CHARGE = re.compile(r",\s+(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:accused|blamed|charged)\b", re.I)
+
+
+# "…, a charge Kabul rejects", "…, an allegation the Taliban have long denied"
+REJECTED_TAIL = re.compile(
+    r",\s+(?:a|an|the)\s+(?:charges?|accusations?|allegations?|claims?)\s+(?:that\s+|which\s+)?((?:[\w'’-]+\s+){1,3}?)"
+    r"(?:(?:has|have|had)\s+)?(?:(?:long|repeatedly|strongly|firmly|always)\s+)?(?:rejects?|rejected|denies|denied|dismiss\w*|refutes?|refuted)\b", re.I)
+
+
+def _rejecter(s: str, parties: Gazetteer) -> str | None:
+    """The party that rejects the charge just told ("…, a charge Kabul rejects")."""
+    tail = REJECTED_TAIL.search(s)
+    if tail is None:
+        return None
+    named = [m for m in parties.find(tail.group(1))]
+    return named[0].name if named else None
 
 
 def _relative_charges(s: str, parties: Gazetteer, reader: _Reader) -> list[Claim]:
@@ -910,7 +928,9 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         claims += _by_clause(reading, claimant, span, lambda who, within: _casualties(s, who, reader, span, within))
         claims += _by_clause(reading, claimant, span, lambda who, within: _territory(s, who, reader, within))
         if not reciprocal:  # "accused each other" is both sides' charge, read above
-            claims += _accusations(s, claimant, reader, span, all_topics=baseline_mode)
+            # ("…, a charge Kabul rejects": whoever tells it, the charge is the other side's)
+            author = OTHER_SIDE.get(_rejecter(s, parties) or "", claimant)
+            claims += _accusations(s, author, reader, span, all_topics=baseline_mode)
         # A strike told by the side that struck or was struck is its own claim,
         # beside its toll: the place struck is part of its key (ALERTS.md).
         # (a third party's account of a strike gives only its tolls)

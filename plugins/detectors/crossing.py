@@ -98,6 +98,8 @@ RESTRICTED_TRAFFIC = lowered(re.compile(
     r"(?:consignments?|shipments?|containers|cargo|supplies|convoys?) (?:from|of|belonging to) (?:[\w-]+ ){0,3}?(?:UN|U\.N\.|United Nations|WFP|World Food Programme|UNICEF|UNHCR|UN agencies)|"
     r"(?:un|u\.n\.|united nations)(?: [\w-]+){0,2} (?:shipments?|cargo|convoys?|trucks|lorries|supplies|consignments?|containers|aid)|"
     r"empty (?:trucks|containers|vehicles)|"
+    # "for urgent deliveries of food, medicine and other essentials"
+    r"(?:deliveries|shipments?|supplies|consignments?|transport) of (?:[\w-]+ ){0,2}?(?:food|medicines?|medical|humanitarian|relief|aid|essentials)|"
     r"(?:send|sent|sending|go|going|went|return|returning|returned|head|heading|headed)\s+(?:[\w'’-]+\s+){0,3}?home)\b",
     re.I,
 ))
