@@ -225,3 +225,16 @@ def test_clashes_between_the_forces_and_what_is_not_a_breach(monitor_env, rss):
         "The truce with Kabul is holding. Five soldiers were killed in clashes in Kurram after militants tried to cross in from Afghan soil, the ISPR said.",
         "UNAMA said it was worried by continuing clashes between Afghan and Pakistani forces.",
     ) == [("in_effect", "violated")]
+
+
+def test_a_pause_told_in_the_passive_and_a_truce_told_as_agreed(monitor_env, rss):
+    # "Operation X … was paused": the pause, told without its author, still ends
+    # a collapse; so does a truce named with when it was agreed ("…, agreed after
+    # appeals from …"), after a second collapse.
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Pakistan's defence minister said the country was now in open war with the Taliban government.",
+        "Pakistan's military said Operation Ghazab lil-Haq against the Taliban was paused on Friday for Eid.",
+        "Afghanistan's defence minister said his country was in open war with Pakistan.",
+        "Traders in Peshawar welcomed the Eid ceasefire between Pakistan and Afghanistan, agreed after appeals from Qatar and Turkey.",
+    ) == [("in_effect", "collapsed"), ("collapsed", "in_effect"), ("in_effect", "collapsed"), ("collapsed", "in_effect")]

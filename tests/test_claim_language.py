@@ -257,6 +257,15 @@ ONE_REPORT = [
     # "it said" after an office spoke, named in the sentence before
     ("Security forces raided TTP hideouts in two districts of Khyber Pakhtunkhwa, the ISPR said. Four militants were killed in Bannu, it said.",
      [("Pakistan", "casualties", "TTP", 4)]),
+    # known charges in other words: a colony of India is the proxy charge, exporting terrorism the harbouring one
+    ("Khawaja Asif accused the Taliban of turning Afghanistan into an Indian colony.", []),
+    ("Pakistan's foreign office accused Kabul of exporting terrorism to its neighbours.", []),
+    # who started the firing is the charge
+    ("The Afghan defence ministry said Pakistan had miscalculated by starting cross-border firing in Kunar.",
+     [("Afghanistan", "accusation", "Pakistan", None)]),
+    # "according to security officials quoted by state media": the officials, the side it was filed from
+    ("ISLAMABAD: At least 15 Afghan Taliban fighters were killed in Kurram, according to security officials quoted by state media.",
+     [("Pakistan", "casualties", "Afghanistan", 15)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -277,7 +286,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "toll-of-the-blast-at", "army-major-own", "military-posts", "capital-would", "each-accusing-the-other", "of-their-soldiers", "talks-blame-charges-nothing",
     "dateline-local-office", "members-of-the-family", "habitual-blame", "camp-struck-inside-pakistan", "assault-on", "estimate-is-that", "charge-against-india",
     "attacks-inside-a-country", "targets-then-places-hit", "what-it-called", "targeted-a-school", "an-accusation-x-denies",
-    "officials-after-a-place", "according-to-the-authorities-dateline", "it-said-after-the-office"]
+    "officials-after-a-place", "according-to-the-authorities-dateline", "it-said-after-the-office",
+    "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by"]
 
 
 @pytest.fixture(scope="module")

@@ -111,6 +111,8 @@ def test_demands_and_clauses_about_something_else(monitor_env, rss):
         "Markets near the Angoor Adda crossing opened on Monday for the first time since the clashes.",
         "Pakistan has reopened its airspace to Afghan flights, officials at Nawa Pass said.",
         "Traders say Gursal usually reopens within days after such clashes.",
+        # a protest to press for an opening is a demand
+        "Transporters staged a sit-in on Monday to press for a reopening of the Kharlachi crossing.",
     ]) == [("Ghulam Khan", "open")]
 
 

@@ -237,7 +237,8 @@ class Speakers:
                 return after[0].name, (after[0].start, after[0].end)
             if NOBODYS_ACCOUNT.match(s, m.end()):
                 continue  # "according to various reports", "according to witnesses": no party's words
-            source = re.match(r"\s*(?:the\s+)?([\w\s-]{1,40}?)(?=[,.;]|\s+(?:on|in|at)\b)", s[m.end():])
+            # ("according to security officials quoted by state media": the officials)
+            source = re.match(r"\s*(?:the\s+)?([\w\s-]{1,40}?)(?=[,.;]|\s+(?:on|in|at|quoted|cited|speaking|who|from)\b)", s[m.end():])
             if source and unnamed_speaker(source.group(1)) and (self.last_speaker or self.local_side):
                 # "according to the sources": those who spoke before; else, as for "officials
                 # said", the side it was filed from ("ISLAMABAD: …, according to the authorities")

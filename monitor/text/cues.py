@@ -28,6 +28,7 @@ MODAL = lowered(re.compile(
     r"\b(?:hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|consider(?:s|ed|ing)?|"
     r"mull(?:s|ed|ing)?|propos(?:e|es|ed|ing)|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? for|"
     r"want(?:s|ed)?|seek(?:s|ing)?|sought|push(?:es|ed|ing)? for|aim(?:s|ed)? to|intend(?:s|ed)?|"
+    r"(?:press(?:es|ed|ing)?|lobby(?:ing)?|lobbie[sd]|appeal(?:s|ed|ing)?|plead(?:s|ed|ing)?|campaign(?:s|ed|ing)?) for|"
     r"will|would|shall|should|could|might|may|must|can|going to|set to|likely to|expected to|about to|"
     r"threat(?:en|ens|ened|ening)|warn(?:s|ed|ing)?|ready to|prepared to|decid(?:e|es|ed) (?:to|that)|agreed to (?!a\b|an\b|the\b)|"
     r"if|unless|until|whether|once(?! again| more)|in case|as long as|provided|condition|possib(?:le|ly|ility)|"

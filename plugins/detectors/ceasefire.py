@@ -55,7 +55,11 @@ CUES: list[tuple[str, int, Lowered]] = [
             # "Pakistan declared it would halt military operations in Afghanistan from midnight": a pause declared
             # ("announced on Wednesday that, for Eid, Pakistan would temporarily pause Operation …": its own named operation)
             r"|\b(?:declared|announced|agreed)\b(?: on \w+day)? (?:that )?(?:[^.;]{0,40}?,\s*)?(?:it|they|both sides|the two sides|both|Pakistan|Afghanistan|Islamabad|Kabul) would (?:\w+ly )?(?:halt|pause|suspend|stop|cease) "
-            r"(?:its |their |all |the )?(?:military |combat )?(?:operations?|hostilities|fighting|attacks|strikes|offensive)",
+            r"(?:its |their |all |the )?(?:military |combat )?(?:operations?|hostilities|fighting|attacks|strikes|offensive)"
+            # the same, told in the passive: "Operation Ghazab lil-Haq was paused until …"
+            r"|\b(?:Operation \w[\w-]*|(?:military |combat )?operations|offensive)(?: [\w-]+){0,7}? (?:was|were|has been|have been|had been) (?:\w+ly )?(?:paused|halted|suspended)"
+            # a truce told as newly agreed: "the Eid ceasefire between Pakistan and Afghanistan, agreed after appeals from …"
+            rf"|{TRUCE}[\w\s-]{{0,50}}?,\s+(?:which was |that was )?(?:agreed|reached|brokered) (?:on|after|in|at|by|with|late|early|overnight)\b",
             re.I,
         )),
     ),
@@ -147,7 +151,8 @@ WEAK_HOSTILITIES = lowered(re.compile(
     r"\b(?:clash(?:ed|es)|exchange(?:d)? of fire|exchanged fire|traded fire|trade fire|firing|gunfire|shooting|opened fire|open fire|"
     r"fired (?:on|at|across|into|upon)|fighting (?:erupted|broke out))\b", re.I
 ))
-PAUSE = r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations?|offensives?|hostilities|fighting|attacks|strikes)\b"
+PAUSE = (r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations?|offensives?|hostilities|fighting|attacks|strikes)\b"
+         r"|\b(?:operations?|offensives?)\s+(?:[\w-]+\s+){0,8}?(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:paused|halted|suspended)\b")
 THIRD_FORCES = re.compile(r"\b(?:Indian|Israeli|Iranian|Thai|Cambodian|Russian|Ukrainian)\s+(?:troops|forces|army|soldiers|side)\s+(?:\w+\s+)?$", re.I)
 MILITANTS = re.compile(r"\b(?:TTP|Pakistani Taliban|militants?|khawarij|terrorists?|Fitna al[- ]Khawarij)\b", re.I)
 MILITANTS_FROM = re.compile(r"\b(?:from|into|in from)\s+(?:the\s+)?(?:Afghan\s+(?:soil|territory|side)|Afghanistan)\b", re.I)

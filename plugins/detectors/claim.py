@@ -118,6 +118,8 @@ ACCUSATION_CONTENT = lowered(re.compile(
     r"(?:broke|broken|breaking) (?:the |a |their |its )?(?:cease-?fire|truce)|"
     # what the other side did, in the words of a charge
     r"illegal(?:ly)?|(?:political|economic) (?:pressure|leverage)|(?:unprovoked|blatant) (?:\w+ ){0,2}?(?:fire|firing|aggression|attacks?|shelling)|"
+    # "had 'miscalculated' by starting cross-border firing": who started the fighting
+    r"(?:start|initiat|provok)(?:ed|ing) (?:the |a )?(?:cross-border |border )?(?:firing|shooting|fighting|clashes|hostilities)|(?:fired|opened fire) first|"
     r"deliberately (?:targeted|attacked|killed|bombed|struck)|war crimes?|crimes? against|massacre|"
     # "Kabul says Pakistan targeted a hospital": aiming at civilians is the charge
     r"target(?:ed|ing) (?:\w+ ){0,2}?(?:civilians?|civilian (?:areas|homes|population)|hospitals?|clinics?|schools?|mosques?|madrassas?|residential)|"
@@ -155,8 +157,10 @@ TOPICS = [
     ("harbouring", lowered(re.compile(
         r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|host\w*|back\w*|support\w*|sponsor\w*|fund\w*|arm(?:ing|s)|soil|territory|"
         # "accuses the Taliban of failing to act against the TTP": the same charge, told by what Kabul does not do
-        r"fail\w* to (?:act|rein|stop|curb|take)|refus\w* to (?:act|rein|take)|no (?:concrete |substantive )?(?:action|measures) against)\b", re.I))),
-    ("proxy", lowered(re.compile(r"\b(?:prox(?:y|ies)|puppet|work(?:ing|s)? (?:with|for)|collu\w*|consort\w*|conspir\w*|plot\w*|behest|on behalf|India|New Delhi|Washington|United States)\b", re.I))),
+        r"fail\w* to (?:act|rein|stop|curb|take)|refus\w* to (?:act|rein|take)|no (?:concrete |substantive )?(?:action|measures) against|"
+        # "exporting terrorism", "gathering militants from across the world"
+        r"export\w* (?:of )?terror\w*|gather\w* (?:\w+ )?(?:militants|terrorists|fighters))\b", re.I))),
+    ("proxy", lowered(re.compile(r"\b(?:prox(?:y|ies)|puppet|colony|Indian (?:agents?|backing|handlers?|hands?)|work(?:ing|s)? (?:with|for)|collu\w*|consort\w*|conspir\w*|plot\w*|behest|on behalf|India|New Delhi|Washington|United States)\b", re.I))),
     ("pressure", lowered(re.compile(r"\b(?:pressure|leverage|blackmail|illegal(?:ly)?|coerc\w*|weaponi[sz]\w*)\b", re.I))),
 ]
 TOPIC_NAMES = {"ceasefire_violation": "breaking the ceasefire", "airspace": "violating its airspace and territory",
