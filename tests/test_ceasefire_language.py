@@ -238,3 +238,13 @@ def test_a_pause_told_in_the_passive_and_a_truce_told_as_agreed(monitor_env, rss
         "Afghanistan's defence minister said his country was in open war with Pakistan.",
         "Traders in Peshawar welcomed the Eid ceasefire between Pakistan and Afghanistan, agreed after appeals from Qatar and Turkey.",
     ) == [("in_effect", "collapsed"), ("collapsed", "in_effect"), ("in_effect", "collapsed"), ("collapsed", "in_effect")]
+
+
+def test_the_two_sides_forces_clashing_is_a_breach_without_the_truce_named(monitor_env, rss):
+    # The Afghan side's and Pakistan's forces as the subject of "clashed" is
+    # fighting between the parties; the Pakistani Taliban's is not.
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Pakistani Taliban fighters and Pakistani troops clashed overnight in Bajaur, police said.",
+        "Taliban fighters and Pakistani troops clashed on Friday evening in Kandahar's Spin Boldak district, local sources said.",
+    ) == [("in_effect", "violated")]

@@ -266,6 +266,22 @@ ONE_REPORT = [
     # "according to security officials quoted by state media": the officials, the side it was filed from
     ("ISLAMABAD: At least 15 Afghan Taliban fighters were killed in Kurram, according to security officials quoted by state media.",
      [("Pakistan", "casualties", "Afghanistan", 15)]),
+    # "no fewer than" is a figure's floor, like "at least", not a negation
+    ("UNAMA said on Tuesday that no fewer than 42 civilians had been killed in the clashes between Afghan and Pakistani forces.",
+     [("United Nations", "casualties", "civilians", 42)]),
+    # people cornered, arrested or rescued are not killed, whatever verb came before
+    ("The ISPR said security forces killed two attackers and cornered three others inside the college.",
+     [("Pakistan", "casualties", "TTP", 2)]),
+    ("The ISPR said troops killed 12 militants and arrested five others in the raid.",
+     [("Pakistan", "casualties", "TTP", 12)]),
+    # "the earthquakes of August, which killed 1,400": a disaster's toll, plural too
+    ("UNAMA said the fighting with Pakistan was worsening life for Afghans still recovering from the earthquakes of August and September, which killed more than 1,400 people.", []),
+    # who started the attack is the charge
+    ("Mujahid wrote on X that Pakistani forces had started the attack at Spin Boldak and Afghan forces were compelled to respond.",
+     [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Spin Boldak", None)]),
+    # a date set off by commas is its participle's: "has so far killed" is a tally now
+    ("According to Information Minister Attaullah Tarar, the operation, launched on February 12, has so far killed 641 Afghan Taliban operatives.",
+     [("Pakistan", "casualties", "Afghanistan", 641)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -287,7 +303,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "dateline-local-office", "members-of-the-family", "habitual-blame", "camp-struck-inside-pakistan", "assault-on", "estimate-is-that", "charge-against-india",
     "attacks-inside-a-country", "targets-then-places-hit", "what-it-called", "targeted-a-school", "an-accusation-x-denies",
     "officials-after-a-place", "according-to-the-authorities-dateline", "it-said-after-the-office",
-    "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by"]
+    "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by",
+    "no-fewer-than", "cornered-others", "arrested-others", "earthquakes-plural", "started-the-attack", "launched-on-a-date-so-far"]
 
 
 @pytest.fixture(scope="module")
@@ -433,3 +450,11 @@ def test_charges_in_other_words_and_drones_across_the_border(monitor_env, rss):
         "Pakistan's military said the Taliban regime had flown three drones across the border into Zhob.",
     ]) == [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Khost", None),
            ("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Zhob", None)]
+
+
+def test_each_figure_takes_the_verb_after_its_own_noun(monitor_env, rss):
+    # "42 … had been killed and 104 others injured": the 104 are wounded, as the alert says
+    monitor_env.replay(rss([{"title": "UN toll", "guid": "1", "link": "https://news.example/1", "published": "2026-02-20T08:00:00Z",
+                             "summary": "UNAMA said on Tuesday that at least 42 civilians had been killed and 104 others injured in the clashes between Afghan and Pakistani forces."}]))
+    assert sorted(a["current"] for a in stored_alerts(monitor_env, "claim")) == [
+        "United Nations: 104 civilians wounded", "United Nations: 42 civilians killed"]

@@ -330,3 +330,11 @@ def test_a_round_of_talks_opens_no_crossing_and_a_group_let_through_is_partial(m
         # the relative clause's past perfect is not the sentence's tense
         "Forty Afghan students who had been stranded in Peshawar since the border was sealed were allowed to cross through Torkham on Monday.",
     ]) == [("Torkham", "partially_open")]
+
+
+def test_how_shut_it_was_does_not_make_an_opening_full(monitor_env, rss):
+    # "completely" qualifies the closure it stands before, not the opening after it
+    assert replay_items(monitor_env, rss, [
+        "The deputy commissioner said Torkham, completely shut since October 11, had been partially reopened to let deportations continue.",
+        "Chaman, fully closed for three weeks, was reopened on Monday only for refugees returning home, officials said.",
+    ]) == [("Chaman", "partially_open"), ("Torkham", "partially_open")]

@@ -74,6 +74,8 @@ EXPLICIT_DATE = lowered(re.compile(
     re.I,
 ))
 
+# "the operation, launched on February 26, has killed …": the date is the participle's, set off by commas
+PARENTHETICAL_DATE = re.compile(r",\s+(?:which was\s+|that was\s+)?[a-z]+ed\s+(?:on|in)\s+" + _DATE_TEXT + r"\s*,", re.I)
 PERIOD_START = re.compile(
     r"\b(?:since|from|between)\s+(?:the\s+(?:evening|morning|night|start|beginning|end|middle)\s+of\s+)?(?:early |mid-|late )?" + _DATE_TEXT
     # "since every crossing was shut on October 12": a clause of "since" dates the period's start
@@ -81,7 +83,8 @@ PERIOD_START = re.compile(
     re.I,
 )
 
-PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|remained|stayed)\s+)?(?:\w+ly\s+)?$", re.I)
+# ("has so far killed 641": a running tally, now)
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|remained|stayed)\s+)?(?:(?:\w+ly|so far|thus far|to date|already|now|also|just)\s+)?$", re.I)
 
 # (not "if", "unless", "once", "until": a condition does qualify the clause after it)
 FRONTED_CLAUSE = re.compile(r"\W*(?:while|as|when|after|since|although|though|because|even as|just as)\b[^,;]*,", re.I)
@@ -259,7 +262,7 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
         # February to 2 March", "between 26 February and 2 March") does not
         # date what goes on or is counted over it. Blanked over the whole
         # sentence, so that a window cutting the period's start does not see a date.
-        undated = PERIOD_START.sub(lambda m: " " * len(m.group()), sentence)
+        undated = PARENTHETICAL_DATE.sub(lambda m: " " * len(m.group()), PERIOD_START.sub(lambda m: " " * len(m.group()), sentence))
         if position is not None:
             undated = undated[max(0, position - DATE_REACH):position + 40]
         for when in mentioned_dates(undated, published):

@@ -19,7 +19,7 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 VAGUE = {"dozens", "scores", "hundreds", "thousands", "several", "many", "numerous", "some", "a number", "a few", "multiple"}
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "a", "an", "dozen", "and"], key=len, reverse=True))
-_QUALIFIER = r"(?:(?:more than|over|at least|nearly|almost|about|around|some|up to|as many as|fewer than|less than|roughly|approximately|an estimated)\s+)?"
+_QUALIFIER = r"(?:(?:more than|over|at least|nearly|almost|about|around|some|up to|as many as|(?:no|not) (?:fewer|less) than|fewer than|less than|roughly|approximately|an estimated)\s+)?"
 NUMBER_RE = lowered(re.compile(
     rf"\b{_QUALIFIER}(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s*(?:hundred|thousand|million))?"
     rf"|(?:(?:{_WORD})[\s-]+)*(?:{'|'.join([*UNITS, *TENS, 'dozen', 'hundred', 'thousand'])})"

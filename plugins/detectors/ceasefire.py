@@ -139,6 +139,9 @@ STRONG_HOSTILITIES = lowered(re.compile(
     r"(?:military|air|drone|missile) strikes? (?:hit|struck|destroyed|flattened)|"
     # "clashes between Afghan and Pakistani forces", drones sent across the border
     r"clash(?:es|ed)? between (?:the )?(?:Afghan|Pakistani|Taliban) and (?:Afghan|Pakistani|Taliban) (?:forces|troops|soldiers|border forces|border guards)|"
+    # the two sides' forces as the subject: "Taliban fighters and Pakistani troops clashed on Friday"
+    r"(?<!Pakistani )(?:Afghan|Taliban) (?:forces|troops|fighters|soldiers|border forces|border guards) and (?:the )?Pakistani (?:forces|troops|soldiers|border forces|security forces) (?:\w+ )?(?:clashed|fought|exchanged fire|traded fire)|"
+    r"Pakistani (?:forces|troops|soldiers|border forces|security forces) and (?:the )?(?:Afghan|Taliban) (?:forces|troops|fighters|soldiers|border forces|border guards) (?:\w+ )?(?:clashed|fought|exchanged fire|traded fire)|"
     r"(?:flew|flown|sent|launched) (?:[\w-]+ ){0,3}?drones? (?:[\w-]+ ){0,2}?(?:across|over) the border|"
     # places on the other side hit, told by the side hit: "civilian areas in Nangarhar and Paktika had been hit"
     r"(?:areas|homes|houses|villages|camps|sites|targets|installations|madrassas?|schools?)\b[\w\s,'’-]{0,70}?\b(?:had been|have been|were|was) (?:hit|struck|bombed|shelled|targeted)|"

@@ -119,7 +119,7 @@ ACCUSATION_CONTENT = lowered(re.compile(
     # what the other side did, in the words of a charge
     r"illegal(?:ly)?|(?:political|economic) (?:pressure|leverage)|(?:unprovoked|blatant) (?:\w+ ){0,2}?(?:fire|firing|aggression|attacks?|shelling)|"
     # "had 'miscalculated' by starting cross-border firing": who started the fighting
-    r"(?:start|initiat|provok)(?:ed|ing) (?:the |a )?(?:cross-border |border )?(?:firing|shooting|fighting|clashes|hostilities)|(?:fired|opened fire) first|"
+    r"(?:start|initiat|provok)(?:ed|ing) (?:the |a )?(?:cross-border |border )?(?:firing|shooting|fighting|clashes|hostilities|attacks?|assault|aggression)|(?:fired|opened fire) first|"
     r"deliberately (?:targeted|attacked|killed|bombed|struck)|war crimes?|crimes? against|massacre|"
     # "Kabul says Pakistan targeted a hospital": aiming at civilians is the charge
     r"target(?:ed|ing) (?:\w+ ){0,2}?(?:civilians?|civilian (?:areas|homes|population)|hospitals?|clinics?|schools?|mosques?|madrassas?|residential)|"
@@ -335,6 +335,8 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
             verb = CASUALTY_VERB.search(near)
         if not verb:
             continue
+        if OTHER_VERB_BEFORE.search(s, max(lo, n.start - 25), n.start):
+            continue  # "killing two attackers and cornering three others": the three are cornered, not killed
         if BREAKDOWN_BEFORE.search(s[max(lo, n.start - 40):n.start]):
             continue  # "ten people, all of them children except one woman", "including three women": part of a figure said
         noun = NOUN_AFTER.match(s[n.end:])
@@ -388,7 +390,9 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
         previous_target = target
         after_figure = BARE_FIGURE_VERB.match(s, n.end) if noun is None else None
         # ("four died and five were wounded": a bare figure's own verb follows it)
-        verb = (after_figure and CASUALTY_VERB.search(after_figure.group())) or _nearest(CASUALTY_VERB, near, n.start - max(lo, n.start - 70)) or verb
+        # ("42 civilians had been killed and 104 others injured": the verb right after a figure's noun is its own)
+        after_noun = NOUN_VERB_AFTER.match(s, noun_end) if noun is not None else None
+        verb = (after_figure and CASUALTY_VERB.search(after_figure.group())) or (after_noun and CASUALTY_VERB.search(after_noun.group())) or _nearest(CASUALTY_VERB, near, n.start - max(lo, n.start - 70)) or verb
         kind = "wounded" if re.search(r"wound|injur|hurt", verb.group(), re.I) else ("captured" if "captur" in verb.group().lower() else "killed")
         label = target or "people"
         claims.append(
@@ -405,6 +409,11 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
     return claims
 
 
+# A verb of its own right before a figure: the people it counts were cornered, held or rescued, not killed.
+OTHER_VERB_BEFORE = re.compile(
+    r"\b(?:corner|arrest|detain|apprehend|nabb?|surround|trap|besieg|rescu|evacuat|free|releas|deport|repatriat|displac|hold|held|abduct|kidnapp?)(?:ed|ing|e|es|s)?\s+"
+    r"(?:at least |more than |some |over |another |about |nearly )?$", re.I)
+NOUN_VERB_AFTER = re.compile(r"\s*(?:were |was |have been |had been |are |also )*(?:killed|dead|died|wounded|injured|hurt|captured)\b", re.I)
 # "10 killed", "five were wounded", "two of them were killed": a bare figure and its verb
 BARE_FIGURE_VERB = re.compile(r"\s*(?:of (?:them|those|whom|the \w+)\s+)?(?:were |was |have been |had been |more |also )*(?:killed|dead|died|wounded|injured|hurt)\b", re.I)
 JOINED_FIGURE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|,)\s+(?:at least |more than |some |over )?")
@@ -1029,7 +1038,7 @@ def _charge_by_a_party_named(s: str, mentions: list[Mention]) -> bool:
 
 
 NOT_THE_CONFLICT = re.compile(
-    r"\b(?:earthquake|quake|tremors?|aftershocks?|magnitude|floods?|flooding|flash floods|landslides?|avalanches?|(?<!to )storms?(?!\s+(?:a|an|the|their|its)\b)|"
+    r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|magnitude|floods?|flooding|flash floods|landslides?|avalanches?|(?<!to )storms?(?!\s+(?:a|an|the|their|its)\b)|"
     r"road accident|traffic accident|(?:bus|van|coach|truck) (?:crash|accident|plunged)|robbery|robbers|dacoits?|murder(?:ed)? over|"
     r"honou?r killing|family feud|land dispute|stampede|gas cylinder|building collapse|roof collapse|drown\w*)\b",
     re.I,

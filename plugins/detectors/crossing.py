@@ -223,6 +223,7 @@ IMPERATIVE = re.compile(r"(?:\A|[:;—–-]\s*|[\"“‘']\s*)(?:re-?open|open|c
 PAST_YEAR = lowered(re.compile(r"\b(?:in|during|back in|throughout)\s+(?:early |mid-|late )?((?:19|20)\d\d)\b", re.I))
 # "two-way trade and pedestrian traffic remain suspended": the full-sounding
 # words are the subject of a closure.
+SHUT_AFTER = re.compile(r"\s+(?:shut|closed|sealed|halted|suspended|blocked|stopped|barred|frozen)\b", re.I)
 SUBJECT_OF_CLOSURE = re.compile(
     r"[\w\s,'’-]{0,60}?\b(?:remains?|remained|stays?|stayed|are|is|were|was)\s+(?:still\s+)?"
     r"(?:suspended|closed|barred|halted|banned|shut|on hold|frozen|restricted)\b",
@@ -477,7 +478,8 @@ def _cue(
                 break
     if not candidates:
         return None
-    full = any(not SUBJECT_OF_CLOSURE.match(span, m.end()) for m in FULLY.finditer(span))
+    # ("the crossing, completely shut since October 11, had been partially reopened": "completely" says how shut it was)
+    full = any(not SUBJECT_OF_CLOSURE.match(span, m.end()) and not SHUT_AFTER.match(span, m.end()) for m in FULLY.finditer(span))
     partial_cue = next((c for c in candidates if c.value == "partially_open"), None)
     again = next((c for c in candidates if c.value == "closed" and c.strength == 2 and AGAIN.match(sentence, c.position)), None)
     if again:  # "opened for refugees on Saturday, was closed again on Monday": the later change
