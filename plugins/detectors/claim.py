@@ -1020,7 +1020,10 @@ def _what_an_extractor_needs(s: str) -> bool:
     mentions = PARTIES.find(s)
     if not mentions:
         return False
-    return bool(ACCUSE.search(s) or ACCUSATION_CONTENT.search(s) or ATTACK_AUTHOR.search(s)) or _charge_by_a_party_named(s, mentions)
+    # (an author's words count only beside an attack named, as _attack_blame and _accusations read them:
+    # "families returned to Kandahar from Pakistan" is no attack's author)
+    return bool(ACCUSE.search(s) or ACCUSATION_CONTENT.search(s) or (ATTACK_AUTHOR.search(s) and _names_an_attack(s))) \
+        or _charge_by_a_party_named(s, mentions)
 
 
 def _cue_in_a_window(s: str) -> bool:
