@@ -76,13 +76,22 @@ ONE_REPORT = [
      [("in_effect", "violated")]),
     ("The UN mission attributed most of the deaths to drone strikes in Paktika over the weekend.",
      [("in_effect", "violated")]),
+    # strikes on hideouts however many words name them; the other side's posts destroyed, told in the passive;
+    # one side's operations inside the other's territory
+    ("Pakistan struck at least seven militant hideouts inside Afghanistan overnight, officials said.", [("in_effect", "violated")]),
+    ("The ISPR said 27 Afghan Taliban posts had been destroyed and nine others taken over.", [("in_effect", "violated")]),
+    ("Islamabad said it had carried out retaliatory operations inside Afghanistan.", [("in_effect", "violated")]),
+    # talks that "broke down" break no truce; clashes named as the start of a period are an earlier event
+    ("The defence minister said the talks with Kabul had broken down, but that the ceasefire would stand.", []),
+    ("Torkham has been shut to trade since the recent clashes, traders said, although the truce with Kabul holds.", []),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
     "truce-ended-the-fighting", "forces-bombed", "declared-void", "ttp-truce-with-the-government",
     "past-year", "early-date", "early-month", "talks-ended",
     "a-sides-own-strike", "both-forces-exchanged-fire", "rockets-at-the-army",
-    "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes"]
+    "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
+    "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes"]
 
 
 @pytest.fixture(scope="module")
@@ -247,4 +256,12 @@ def test_the_two_sides_forces_clashing_is_a_breach_without_the_truce_named(monit
         monitor_env, rss,
         "Pakistani Taliban fighters and Pakistani troops clashed overnight in Bajaur, police said.",
         "Taliban fighters and Pakistani troops clashed on Friday evening in Kandahar's Spin Boldak district, local sources said.",
+    ) == [("in_effect", "violated")]
+
+
+def test_the_start_of_a_period_does_not_date_a_breach(monitor_env, rss):
+    # "killed 34 between 1 February and 9 February", told on the 10th: counted up to now
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "UNAMA says Pakistani attacks inside Afghanistan killed 34 civilians between 1 February and 9 February.",
     ) == [("in_effect", "violated")]

@@ -114,7 +114,7 @@ REPORTING = lowered(re.compile(
     # "in response to what it calls unprovoked firing": the name it gives is its charge
     r"(?:(?<=what it )|(?<=what they )|(?<=what he )|(?<=what she ))(?:call(?:s|ed)|term(?:s|ed)|describ(?:es|ed) as)|"
     r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
-    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|(?:repeat|reiterat|stress|argu|assert|contend|explain)(?:ed|es|s)? that|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|described|"
+    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|(?:repeat|reiterat|stress|argu|assert|contend|explain)(?:ed|es|s)? that|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)|counter(?:ed|s)|rebut(?:ted|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|described|"
     # "the UN's first estimate is that …": a count given as the speaker's own
     r"(?:estimate|count|tally|assessment|figures?) (?:is|was|are|were) that|"
     r"put(?:s|ting)? (?:the |its |their |his |her )?(?:\w+ )?(?:toll|number|figure|count|losses|casualties)(?: (?:of|from|in) [^.;,]{1,60}?)? at|"
@@ -138,7 +138,8 @@ NON_PARTY_SPEAKER = lowered(re.compile(
 BY_NAME = re.compile(r"(?!(?:Afghan|Afghanistan|Pakistan|Pakistani|Kabul|Islamabad|Taliban|TTP|UN|UNAMA|United Nations)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 OBJECT_OF_A_CHARGE = re.compile(r"\b(?:blam\w*|accus\w*|urg\w*|asked|warned|told|called on|condemn\w*)\s+(?:the\s+)?$", re.I)
 CONTENT_AFTER = re.compile(r"(?:'s|’s)?\s+(?:\w+\s+)?(?:had|has|have|was|were|is|are|would|will|could|did)\b", re.I)
-DATELINE_START = re.compile(r"\s*[A-Z][A-Z .'’/-]{2,40}(?:\([^)]{1,30}\))?\s*[:—–]\s")
+# "KABUL: …", "KABUL — …", "KABUL - …": where the report was filed
+DATELINE_START = re.compile(r"\s*[A-Z][A-Z .'’/-]{2,40}?(?:\([^)]{1,30}\))?\s*(?:[:—–]|(?<=\s)-)\s")
 CITING = re.compile(r"\b(?:citing|quoting)\s+(?:the\s+)?", re.I)
 NON_PARTY_HEAD = re.compile(
     r"\s*(?:(?:while|whereas|and|but|as)\s+)?(?:the\s+|a\s+|two\s+|several\s+|local\s+|some\s+)?(?:hospitals?|clinics?|medics|doctors|rescuers|rescue (?:workers|teams)|residents|witnesses|"
@@ -223,7 +224,17 @@ class Speakers:
 
     def _claimant(self, s: str, in_quote: bool) -> tuple[str | None, tuple[int, int]]:
         mentions = self.parties.find(s)
-        if BY_THEIR_COUNT.search(s) and (self.last_speaker or self.previous_parties):
+        dateline = DATELINE_START.match(s) if mentions else None
+        if dateline:  # "KABUL - The UN mission says …": the place it was filed from does not speak
+            mentions = [m for m in mentions if m.start >= dateline.end()]
+        count = BY_THEIR_COUNT.search(s)
+        if count:
+            # "According to the United Nations, …, and by its count …": the one the sentence cites
+            cited = next((p for m in ACCORDING.finditer(s, 0, count.start()) for p in mentions
+                          if m.end() <= p.start <= m.end() + 40 and "," not in s[m.end():p.start]), None)
+            if cited is not None:
+                return cited.name, (cited.start, cited.end)
+        if count and (self.last_speaker or self.previous_parties):
             # "by his count, 352 were killed": who spoke before, else the party named before ("UNAMA called …. By its count, …")
             return self.last_speaker or self.previous_parties[0], (0, 0)
         citing = CITING.search(s)

@@ -40,7 +40,8 @@ QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|say|told|added|stated|claimed|claims|announced|confirmed|reported|according to|insisted|maintained|alleged|charged|acknowledged|admitted|noted|"
     r"accused|accuses|allegations?|accusations?|"
-    r"posted|wrote|tweeted|(?:by|in) (?:his|her|their|its) (?:count|tally|account))\b",
+    # ("writing online that dozens had been killed": the participle reports too)
+    r"posted|wrote|tweeted|countered|(?:saying|writing|posting|adding|telling \w+|claiming|stating) that|(?:by|in) (?:his|her|their|its) (?:count|tally|account))\b",
     re.I,
 )
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$", re.I)
@@ -217,6 +218,20 @@ def mentioned_dates(sentence: str, reference: datetime) -> list[datetime]:
     return found
 
 
+def _without_dates_of_other_things(sentence: str) -> str:
+    """The sentence with the dates that date no event of its own blanked: the
+    start of a period ("between 26 February and …") and a participle's date
+    set off by commas (", launched on February 26,")."""
+    blank = lambda m: " " * len(m.group())  # noqa: E731
+    return PARENTHETICAL_DATE.sub(blank, PERIOD_START.sub(blank, sentence))
+
+
+def event_dates(sentence: str, reference: datetime) -> list[datetime]:
+    """The dates that date the sentence's own events (see ``mentioned_dates``):
+    not a period's start, nor a date set off by commas with its participle."""
+    return mentioned_dates(_without_dates_of_other_things(sentence), reference)
+
+
 def is_background(sentence: str, published: datetime | None, position: int | None = None, recent_days: int = 3) -> bool:
     """Does the sentence restate an older fact rather than report news?
 
@@ -262,7 +277,7 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
         # February to 2 March", "between 26 February and 2 March") does not
         # date what goes on or is counted over it. Blanked over the whole
         # sentence, so that a window cutting the period's start does not see a date.
-        undated = PARENTHETICAL_DATE.sub(lambda m: " " * len(m.group()), PERIOD_START.sub(lambda m: " " * len(m.group()), sentence))
+        undated = _without_dates_of_other_things(sentence)
         if position is not None:
             undated = undated[max(0, position - DATE_REACH):position + 40]
         for when in mentioned_dates(undated, published):

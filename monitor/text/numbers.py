@@ -23,7 +23,7 @@ _QUALIFIER = r"(?:(?:more than|over|at least|nearly|almost|about|around|some|up 
 NUMBER_RE = lowered(re.compile(
     rf"\b{_QUALIFIER}(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s*(?:hundred|thousand|million))?"
     rf"|(?:(?:{_WORD})[\s-]+)*(?:{'|'.join([*UNITS, *TENS, 'dozen', 'hundred', 'thousand'])})"
-    rf"|dozens|scores|hundreds|thousands|several|numerous)\b",
+    rf"|dozens|scores|hundreds|thousands|several|numerous|multiple)\b",
     re.I,
 ))
 

@@ -14,6 +14,7 @@ _ABBREVIATIONS = {
 }
 _END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+|$)|\n\s*\n")
 _LAST_WORD = re.compile(r"([\w.]+)\.\Z")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 _AFTER_LOWER_WORD = re.compile(r"\b(?:on|at|via|from|to|in|of|by)\s\Z")
 _OPEN_QUOTES = "“\""
 _CLOSE_QUOTES = "”\""
@@ -55,8 +56,9 @@ def _split(text: str) -> tuple[Sentence, ...]:
             # The word before the stop; a short window, since abbreviations are short.
             word = _LAST_WORD.search(text, max(start, match.start() - 30), match.start() + 1)
             token = word.group(1).lower() if word else ""
-            # "Dr." or an initial ("K.") does not end a sentence.
-            if token in _ABBREVIATIONS or (
+            # "Dr." or an initial ("K.") does not end a sentence; nor does a stop
+            # before a word in lower case ("at 11 p.m. on Saturday", "approx. five").
+            if token in _ABBREVIATIONS or _LOWER_NEXT.match(text, match.end()) or (
                 len(token) == 1 and token.isalpha() and token.isupper() is False and text[match.start() - 1].isupper()
                 # "posted on X." ends a sentence: a letter after a lower-case word is no initial
                 and not _AFTER_LOWER_WORD.search(text, max(start, match.start() - 12), match.start() - 1)
@@ -92,7 +94,9 @@ def _split(text: str) -> tuple[Sentence, ...]:
 
 
 # ("not only in Kabul but also in Kandahar": a correlative "but also" joins, it starts no clause)
-_CLAUSE_BREAK = re.compile(r";|:(?=\s)|—|\s(?:but(?!\s+also\b)|while|whereas|although|though)\s|,\s+and\s+that\s|\sand\s+that\s")
+# (", and Pakistani officials said three were hurt": a second speaker's clause)
+_CLAUSE_BREAK = re.compile(r";|:(?=\s)|—|\s(?:but(?!\s+also\b)|while|whereas|although|though)\s|,\s+and\s+that\s|\sand\s+that\s|"
+                           r",\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|told|claimed|claims|reported|added)\b)")
 
 
 @lru_cache(maxsize=4096)  # asked again for every cue in the sentence

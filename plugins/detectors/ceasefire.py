@@ -25,7 +25,7 @@ from monitor.text import (
     load_data,
     load_scope,
     lowered,
-    mentioned_dates,
+    event_dates,
     weekday_dates,
     negated,
     read,
@@ -92,7 +92,8 @@ CUES: list[tuple[str, int, Lowered]] = [
         "violated",
         3,
         lowered(re.compile(
-            rf"\b(?:violat\w*|breach\w*|broke|breaking|broken|flout\w*|undermin\w*)\b[\w\s,'’-]{{0,40}}?{TRUCE}"
+            # (not "the talks had broken down, but … the ceasefire": a phrasal verb of something else)
+            rf"\b(?:violat\w*|breach\w*|broke|breaking|broken|flout\w*|undermin\w*)\b(?!\s+(?:down|off|up|out|away)\b)[\w\s,'’-]{{0,40}}?{TRUCE}"
             rf"|{TRUCE}[\w\s-]{{0,20}}?\b(?:violations?|breach(?:es)?|(?:was |were |has been |is )?violated|(?:was |has been |is )?breached)\b"
             rf"|{TRUCE}[\w\s,'’-]{{0,50}}?\b(?:is|was|has been|had been|were|are) (?:not|no longer|hardly|barely) (?:holding|being (?:respected|observed|honou?red|implemented))\b",
             re.I,
@@ -131,7 +132,12 @@ STRONG_HOSTILITIES = lowered(re.compile(
     r"(?:attack(?:ed|s|ing)?|offensive(?: operations)?|assaults?|raids?|advance[ds]?)\b[\w\s,]{0,40}?\b(?:on|against) (?:the )?(?:Pakistani|Afghan|Taliban|enemy) (?:\w+ ){0,2}?(?:positions|posts|outposts|checkpoints|check posts|installations|forces|troops|pickets)|"
     r"(?:attack(?:ed|ing)|stormed|hit|pounded|shelled|seiz(?:ed|ing)|captur(?:ed|ing)|overr[au]n|took|taken|destroy(?:ed|ing)|razed|levell?ed) (?:\w+ ){0,4}?(?:Pakistani|Afghan|Taliban|border) (?:\w+ ){0,2}?(?:posts|outposts|positions|checkpoints|check posts|pickets|terminal)|"
     # "struck TTP camps": a strike on military targets (not "an earthquake struck")
-    r"(?:struck|strikes? (?:on|against)|strikes|targeted|bombed|hit) (?:[\w‘’'\"“”-]+ ){0,3}?(?:camps?|hideouts?|bases?|positions?|targets?|compounds?|sanctuaries|sites|facilities|strongholds)|"
+    # ("struck at least seven militant hideouts", "using air power to bomb military bases")
+    r"(?:struck|strikes? (?:on|against)|strikes|targeted|bomb(?:ed|ing)?|hit) (?:[\w‘’'\"“”-]+ ){0,4}?(?:camps?|hideouts?|bases?|positions?|targets?|compounds?|sanctuaries|sites|facilities|strongholds)|"
+    # the other side's posts as the subject: "27 Taliban posts destroyed", "89 Afghan posts had been destroyed"
+    r"(?:Pakistani|Afghan|Taliban|border) (?:[\w-]+ ){0,2}?(?:posts|outposts|positions|checkpoints|check posts|pickets) (?:[\w-]+ ){0,2}?(?:were |was |had been |have been )?(?:destroyed|captured|seized|overrun|taken over|razed)|"
+    # "retaliatory operations inside Afghanistan": one side's forces in the other's territory
+    r"(?:retaliatory|military|air|ground|cross-border) (?:[\w-]+ ){0,2}?operations? inside (?:Afghanistan|Afghan territory|Pakistan|Pakistani territory)|"
     # a party that bombed or shelled: "Pakistan had bombed our compatriots in Nangarhar"
     r"(?:Pakistan|Afghanistan|Islamabad|Kabul|Taliban)(?:'s|’s)? (?:[\w-]+ ){0,2}?(?:bombed|shelled|pounded)|"
     # charged with it: "accused Pakistan of striking a hospital in Kabul"
@@ -165,7 +171,9 @@ HYPOTHETICAL_BEFORE = re.compile(r"\b(?:any|every|future)\s+(?:[\w-]+\s+)?$|\ban
 CAUSE_BEFORE = re.compile(
     r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$|"
     # "relations soured after Pakistani air strikes …": what the strikes led to, told later
-    r"\b(?:soured|worsened|deteriorated|plunged|nosedived|frayed|declined|suffered|remain(?:s|ed)? on (?:high )?alert)\s+(?:\w+\s+)?(?:after|following|since)\s+(?:\w+\s+){0,3}$",
+    r"\b(?:soured|worsened|deteriorated|plunged|nosedived|frayed|declined|suffered|remain(?:s|ed)? on (?:high )?alert)\s+(?:\w+\s+)?(?:after|following|since)\s+(?:\w+\s+){0,3}$|"
+    # "shut to trade since the recent clashes": the start of a period, an earlier event
+    r"\bsince\s+(?:the\s+)?(?:recent\s+|earlier\s+|previous\s+|last\s+)?$",
     re.I,
 )
 BEFORE_THE_TRUCE = lowered(re.compile(rf"\b(?:before|until|ahead of)\b[^.;]{{0,60}}?{TRUCE}", re.I))
@@ -305,7 +313,8 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
         # now ("the truce is still holding"), whatever their cues.
         today = article.published.date()
         week_before = (article.published - timedelta(days=3)).date()
-        dated = {id(f): [d.date() for d in mentioned_dates(f[3].text, article.published)] for f in found}
+        # (not the start of a period: "killed 34 between 26 February and 1 March" is now)
+        dated = {id(f): [d.date() for d in event_dates(f[3].text, article.published)] for f in found}
         # an event dated well before the article is history ("when jets hit Kabul on October 9, …")
         found = [f for f in found if f[2] == "collapsed" or not any(d < week_before for d in dated[id(f)])]
         if not found:

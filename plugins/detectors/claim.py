@@ -121,6 +121,8 @@ ACCUSATION_CONTENT = lowered(re.compile(
     # "had 'miscalculated' by starting cross-border firing": who started the fighting
     r"(?:start|initiat|provok)(?:ed|ing) (?:the |a )?(?:cross-border |border )?(?:firing|shooting|fighting|clashes|hostilities|attacks?|assault|aggression)|(?:fired|opened fire) first|"
     r"deliberately (?:targeted|attacked|killed|bombed|struck)|war crimes?|crimes? against|massacre|"
+    # "what he called the indiscriminate bombing of villages"
+    r"indiscriminate (?:\w+ )?(?:bombing|bombardment|shelling|strikes|attacks|fire|firing|killing)|"
     # "Kabul says Pakistan targeted a hospital": aiming at civilians is the charge
     r"target(?:ed|ing) (?:\w+ ){0,2}?(?:civilians?|civilian (?:areas|homes|population)|hospitals?|clinics?|schools?|mosques?|madrassas?|residential)|"
     # "Pakistani aircraft were still patrolling Afghanistan's airspace"
@@ -148,7 +150,7 @@ TOPICS = [
         r"started from|open(?:ed|ing) (?:the )?(?:fire|exchange)|unprovoked|provocations?|aggression", re.I))),
     ("airspace", lowered(re.compile(r"\b(?:airspace|sovereignty|territorial integrity|violation of (?:\w+ )?territory)\b", re.I))),
     ("civilians", lowered(re.compile(
-        r"\b(?:targeted|targeting|killing|killed|hit|hitting|bombed|bombing|struck|striking|shelled|shelling)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
+        r"\b(?:targeted|targeting|killing|killed|hit|hitting|bombed|bombing|struck|striking|shelled|shelling)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|villages?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
     ("attack", lowered(re.compile(
         r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|behind|sent|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\b(?:work|handiwork) of\b|"
         r"\bhandlers?\b|\bmessage (?:from|sent from)|\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were) (?:an? |all )?Afghans?|"
@@ -175,7 +177,7 @@ CALLED_A_CHARGE = lowered(re.compile(
     r"\b(?:condemn\w*|denounc\w*|described|call\w*|term\w*|branded|labell?ed)\b[^.;]{0,80}?\bas\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?"
     r"(?:violation|breach|aggression|attack on|assault on|crime|war crime|act of war|provocation|invasion)|"
     r"\bcall(?:ed|ing|s)? (?:the |it |this )?(?:\w+ )?(?:attack|bombing|blast|strike) (?:a )?message|"
-    r"\b(?:condemn\w*|denounc\w*)\b[^.;]{0,50}?\b(?:violation|breach|aggression|crime|attack on|assault on)|"
+    r"\b(?:condemn\w*|denounc\w*)\b[^.;]{0,50}?\b(?:violation|breach|aggression|crime|attack on|assault on|indiscriminate|massacre|atrocit(?:y|ies))|"
     # "…, calling them a criminal act"
     r"\bcall(?:ed|ing|s)? (?:them|it|this|these|the \w+) (?:an? )?(?:\w+ )?(?:crime|criminal act|war crime|act of aggression|aggression|violation|massacre|atrocity)", re.I))
 # Blame for a named attack, with the other side as its author.
@@ -393,7 +395,8 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
         # ("42 civilians had been killed and 104 others injured": the verb right after a figure's noun is its own)
         after_noun = NOUN_VERB_AFTER.match(s, noun_end) if noun is not None else None
         verb = (after_figure and CASUALTY_VERB.search(after_figure.group())) or (after_noun and CASUALTY_VERB.search(after_noun.group())) or _nearest(CASUALTY_VERB, near, n.start - max(lo, n.start - 70)) or verb
-        kind = "wounded" if re.search(r"wound|injur|hurt", verb.group(), re.I) else ("captured" if "captur" in verb.group().lower() else "killed")
+        kind = "wounded" if re.search(r"wound|injur|hurt", verb.group(), re.I) else (
+            "captured" if "captur" in verb.group().lower() else "killed or wounded" if "casualt" in verb.group().lower() else "killed")
         label = target or "people"
         claims.append(
             Claim(
@@ -415,14 +418,20 @@ OTHER_VERB_BEFORE = re.compile(
     r"(?:at least |more than |some |over |another |about |nearly )?$", re.I)
 NOUN_VERB_AFTER = re.compile(r"\s*(?:were |was |have been |had been |are |also )*(?:killed|dead|died|wounded|injured|hurt|captured)\b", re.I)
 # "10 killed", "five were wounded", "two of them were killed": a bare figure and its verb
-BARE_FIGURE_VERB = re.compile(r"\s*(?:of (?:them|those|whom|the \w+)\s+)?(?:were |was |have been |had been |more |also )*(?:killed|dead|died|wounded|injured|hurt)\b", re.I)
+# ("confirmed at least five deaths", "12 injuries": the figure counts the toll's own noun)
+BARE_FIGURE_VERB = re.compile(r"\s*(?:of (?:the|those) (?=dead|killed|wounded|injured)|of (?:them|those|whom|the \w+)\s+)?(?:were |was |have been |had been |more |also )*(?:killed|dead|died|wounded|injured|hurt|deaths|fatalities|injuries|casualties)\b", re.I)
 JOINED_FIGURE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|,)\s+(?:at least |more than |some |over )?")
+
+
+# ("dozens of innocent people, children and mothers among them, had been killed": an aside between the figure and its verb)
+ASIDE = re.compile(r",\s+(?:including\s+[^,;]{1,50}|[^,;]{1,50}\s+among\s+them),")
 
 
 def _toll_window(s: str, n) -> tuple[int, int, str]:
     """The clause of the figure ``n``, and the words around it where its verb is looked for."""
     lo, hi = clause_of(s, n.start)
-    return lo, hi, s[max(lo, n.start - 70):min(hi, n.end + 60)]
+    aside = ASIDE.search(s, n.end, n.end + 60)
+    return lo, hi, s[max(lo, n.start - 70):min(hi, n.end + 60 + (len(aside.group()) if aside else 0))]
 
 
 NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:(?:military|border|security|army|check)\s+)?(?:posts?|outposts?|positions?|checkpoints?|check posts?|camps?|hideouts?|bases?|pickets?|vehicles?|tanks?)\b", re.I)
@@ -556,6 +565,9 @@ AFGHAN_FORCES = lowered(re.compile(
 # "Paktika's Barmal district", "the Dangam district of Kunar": one place struck, the province.
 CROSSING_TOWNS = re.compile(r"Spin Boldak|Chaman|Torkham|Landi Kotal|Angoor Adda|Ghulam Khan|Kharlachi|Badini|Dand-e-Patan|Zazai Maidan", re.I)
 CONTAINED = re.compile(r"^(?:'s|’s)\s+$|^\s+(?:district|area|village|town|region)s?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+# ("the Afghan town of Spin Boldak in Kandahar province": a place, then the province it lies in)
+IN_THE_PROVINCE = re.compile(r"^\s+in\s+(?:the\s+)?$", re.I)
+PROVINCE_AFTER = re.compile(r"\s+province\b", re.I)
 
 
 # "fired rockets at Pakistani army locations in Nowshera": the target is Pakistan's forces.
@@ -603,7 +615,8 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
         if i in skip or SPEAKS_AFTER.match(text[place.end:]) or CHARGED_BEFORE.search(text[max(0, place.start - 25):place.start]):
             continue
         nxt = places[i + 1] if i + 1 < len(places) else None
-        if nxt is not None and CONTAINED.match(text[place.end:nxt.start]):
+        if nxt is not None and (CONTAINED.match(text[place.end:nxt.start]) or (
+                IN_THE_PROVINCE.match(text[place.end:nxt.start]) and (PROVINCE_AFTER.match(text, nxt.end) or nxt.name.endswith("province")))):
             # A district is folded into its province, except a crossing town, where
             # border clashes are told: "Kandahar's Spin Boldak district" is Spin Boldak.
             possessive = text[place.end:nxt.start].lstrip().startswith(("'", "’"))
