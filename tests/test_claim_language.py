@@ -307,6 +307,14 @@ ONE_REPORT = [
     # "11 p.m. on Saturday": a stop before a lower-case word ends no sentence
     ("Fitrat, the Taliban's deputy spokesman, said the attacks came at about 11 p.m. on Saturday, when drone strikes on Nangarhar killed two people.",
      [("Afghanistan", "casualties", "civilians", 2), ("Afghanistan", "strike", "Nangarhar", None)]),
+    # two attacks named together, each its own charge
+    ("Interior Minister Mohsin Naqvi said both the Islamabad bombing and Monday's assault on the cadet college in Wana had links to militants operating from Afghanistan.",
+     [("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "accusation", "Afghanistan", None)]),
+    # a district is read as its province; "one person" is a figure ("per" is not "per cent")
+    ("The Afghan Taliban's spokesman Mujahid said Pakistani forces bombed a house in the Mughalgai area of Gurbuz district.",
+     [("Afghanistan", "strike", "Khost", None)]),
+    ("The Afghan Taliban's deputy spokesman said Pakistani forces shelled a civilian house in Kamdesh district, killing one person.",
+     [("Afghanistan", "casualties", "civilians", 1), ("Afghanistan", "strike", "Nuristan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -331,7 +339,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by",
     "no-fewer-than", "cornered-others", "arrested-others", "earthquakes-plural", "started-the-attack", "launched-on-a-date-so-far",
     "dateline-with-a-dash", "deaths-counted", "multiple-casualties", "aside-and-writing-that", "by-its-count-after-according-to",
-    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday"]
+    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person"]
 
 
 @pytest.fixture(scope="module")

@@ -37,6 +37,9 @@ _RANGE_BEFORE = re.compile(_MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|and|to|or)\s*\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS, re.I)
 
 
+_PER = re.compile(r"\s*per\s*(?:cent|capita|annum|day|hour|week|month|year|kilo\w*|litre)\b|\s*percent\b", re.I)
+
+
 @dataclass(frozen=True)
 class Number:
     value: int | None  # None: a vague quantity
@@ -98,7 +101,8 @@ def find_numbers(text: str) -> list[Number]:
             continue  # a date: "6 September", "October 9"
         if _RANGE_BEFORE.search(text[max(0, m.start() - 20):m.start()]) or _RANGE_AFTER.match(text[m.end():m.end() + 20]):
             continue  # a range of dates: "February 21-22", "18-19 March"
-        if re.fullmatch(r"(19|20)\d\d", raw) or after.startswith(("am", "pm", "%", " per", "th", "st ", "nd ", "rd ")):
+        # ("12 per cent", not "one person")
+        if re.fullmatch(r"(19|20)\d\d", raw) or after.startswith(("am", "pm", "%", "th", "st ", "nd ", "rd ")) or _PER.match(text, m.end()):
             continue
         value = None if raw.lower() in VAGUE else parse_number(raw)
         if raw.lower() not in VAGUE and value is None:

@@ -184,7 +184,7 @@ _places = load_data(DATA, "places.toml")
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 AFGHAN_SIDE = lowered(re.compile(
     r"\b(?:Afghan|Afghanistan|Kabul|(?<!Pakistani )(?<!Pakistan )Taliban|cross-border|across the border|Durand Line|"
-    + "|".join(re.escape(p) for p in _places["afghanistan"]["places"])
+    + "|".join(re.escape(p) for p in _places["afghanistan"]["places"] + [d for ds in _places["afghanistan"].get("districts", {}).values() for d in ds])
     + r")\b",
     re.I,
 ))

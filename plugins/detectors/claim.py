@@ -209,7 +209,9 @@ _places = load_data(DATA, "places.toml")
 OFFICIALS = load_officials(DATA, "officials.toml")
 # An official's name, or an office that names its party ("the IGP"), is that party's mention.
 PARTIES = Gazetteer(_parties).extended(as_aliases(OFFICIALS)).extended(load_titles(DATA, "officials.toml"))
-PLACES = Gazetteer({p: [] for p in _places["afghanistan"]["places"] + _places["pakistan"]["places"]})
+# (a district listed under its province is found as the province)
+_districts = {province: names for side in ("afghanistan", "pakistan") for province, names in _places[side].get("districts", {}).items()}
+PLACES = Gazetteer({p: _districts.get(p, []) for p in _places["afghanistan"]["places"] + _places["pakistan"]["places"]})
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")
 PREFILTER = lowered(re.compile(rf"{REPORTING.pattern}|{ACCORDING.pattern}|{RECIPROCAL.pattern}|\ballegations?\b|\baccusations?\b", re.I))
 OTHER_SIDE = {"Pakistan": "Afghanistan", "Afghanistan": "Pakistan", "TTP": "Pakistan"}
@@ -757,7 +759,10 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
             # "the bombings in Bannu and Wana were the work of Afghan Taliban proxies"
             topics.insert(0, "attack")
         for topic in topics if all_topics else topics[:1]:
-            claims.append(_accusation(claimant, target, topic, s))
+            if topic == "attack":  # each attack named its own charge
+                claims += [_accusation(claimant, target, attack) for attack in _attacks_named(s)]
+            else:
+                claims.append(_accusation(claimant, target, topic, s))
     return claims
 
 
@@ -768,17 +773,40 @@ def _attack_named(s: str) -> str:
     """The charge of a named attack, keyed by where it was: "the Wana attack",
     "the bombing outside Islamabad's courts" are two charges (ALERTS.md: blame for
     a named attack); "attack" alone where the sentence names no place."""
+    places = [p for p in (_place_of_attack(s, word) for word in ATTACK_WORD.finditer(s)) if p is not None]
+    return f"attack:{min(places)[1]}" if places else "attack"
+
+
+def _attacks_named(s: str) -> list[str]:
+    """The charges of the attacks a sentence names: one (``_attack_named``), or
+    each of attacks named together at their own places ("both the Islamabad
+    bombing and Monday's assault on the cadet college in Wana")."""
+    words = list(ATTACK_WORD.finditer(s))
+    if len(words) > 1:
+        named = [(word, _place_of_attack(s, word)) for word in words]
+        named = [(word, place[1]) for word, place in named if place is not None]
+        if len({place for _, place in named}) > 1 and all(
+            a[1] == b[1] or BOTH_ATTACKS.search(s, a[0].end(), b[0].start()) for a, b in zip(named, named[1:])
+        ):
+            return list(dict.fromkeys(f"attack:{place}" for _, place in named))
+    return [_attack_named(s)]
+
+
+BOTH_ATTACKS = re.compile(r"\b(?:and|as well as)\b", re.I)
+
+
+def _place_of_attack(s: str, word: re.Match) -> tuple[int, str] | None:
+    """The place named nearest an attack's word, and how near."""
     best = None
     dateline = DATELINE.match(s)  # ("ISLAMABAD: A suicide bomber struck … in Bajaur": where it was filed, not where it was)
-    for word in ATTACK_WORD.finditer(s):
-        for place in PLACES.find(s[max(0, word.start() - 40):word.end() + 50]):
-            at = max(0, word.start() - 40) + place.start
-            if FROM_A_PLACE.search(s, max(0, at - 12), at) or (dateline and at < dateline.end()):
-                continue  # "a message from Kabul": who is charged, not where the attack was
-            distance = word.start() - at if at < word.start() else at - word.end()
-            if place.name not in ("Pakistan", "Afghanistan") and (best is None or distance < best[0]):
-                best = (distance, place.name.replace(" province", ""))
-    return f"attack:{best[1]}" if best else "attack"
+    for place in PLACES.find(s[max(0, word.start() - 40):word.end() + 50]):
+        at = max(0, word.start() - 40) + place.start
+        if FROM_A_PLACE.search(s, max(0, at - 12), at) or (dateline and at < dateline.end()):
+            continue  # "a message from Kabul": who is charged, not where the attack was
+        distance = word.start() - at if at < word.start() else at - word.end()
+        if place.name not in ("Pakistan", "Afghanistan") and (best is None or distance < best[0]):
+            best = (distance, place.name.replace(" province", ""))
+    return best
 
 
 FROM_BY = re.compile(r"\b(?:from|by)\b", re.I)
