@@ -37,14 +37,15 @@ def test_independent_news_from_other_outlets(monitor_env):
     assert_quality(score(monitor_env, shared_path("eval", "dev2.jsonl")))
 
 
-@pytest.mark.parametrize("batch", ["blind3a", "blind4a", "blind4b", "blind5a", "blind5b", "blind7a"])
+@pytest.mark.parametrize("batch", ["blind3a", "blind4a", "blind4b", "blind5a", "blind5b", "blind7a", "blind8a", "blind11a", "blind11b",
+                                   "blind12a", "blind13a", "blind14b", "blind15a", "blind15b", "blind16b"])
 def test_batches_scored_blind_then_fixed(monitor_env, batch):
     """Written from stored real reports by helpers who never read the code,
     labels checked by a second; scored blind (docs/quality.md), then their
     misses fixed by rules of the language. (blind3b is kept unread, the
     held-out estimate.)"""
     report = score(monitor_env, ROOT / "tests" / "data" / f"{batch}.jsonl")
-    assert report["scenarios"] >= 20
+    assert report["scenarios"] >= 10  # (blind15a and blind15b are half batches)
     assert_quality(report)
 
 
