@@ -315,6 +315,18 @@ ONE_REPORT = [
      [("Afghanistan", "strike", "Khost", None)]),
     ("The Afghan Taliban's deputy spokesman said Pakistani forces shelled a civilian house in Kamdesh district, killing one person.",
      [("Afghanistan", "casualties", "civilians", 1), ("Afghanistan", "strike", "Nuristan", None)]),
+    # one post named singly is a figure of one
+    ("A spokesman for the Taliban's 201st Corps said its forces had fired mortars at a Pakistani border post near Nangarhar province and that the post was completely destroyed.",
+     [("Afghanistan", "strike", "Nangarhar", None), ("Afghanistan", "territory", "Pakistan", 1)]),
+    # "… and five more in Bannu": the toll before, continued; but "35 more taken over" has a verb of its own
+    ("The ISPR said security forces killed TTP militants near the Afghan border. Four were killed in Dera Ismail Khan district and five more in Bannu, it said.",
+     [("Pakistan", "casualties", None, 4), ("Pakistan", "casualties", None, 5)]),
+    ("Information Minister Attaullah Tarar said 481 operatives of the Afghan Taliban regime had been killed so far and more than 696 wounded, 226 of its checkposts destroyed and 35 more taken over.",
+     [("Pakistan", "casualties", "Afghanistan", 481), ("Pakistan", "casualties", "Afghanistan", 696),
+      ("Pakistan", "territory", "Afghanistan", 226), ("Pakistan", "territory", "Afghanistan", 35)]),
+    # "the other two were shot dead"
+    ("The ISPR said one attacker blew himself up at the gate near the Afghan border and the other two were shot dead by soldiers.",
+     [("Pakistan", "casualties", None, 2)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -339,7 +351,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by",
     "no-fewer-than", "cornered-others", "arrested-others", "earthquakes-plural", "started-the-attack", "launched-on-a-date-so-far",
     "dateline-with-a-dash", "deaths-counted", "multiple-casualties", "aside-and-writing-that", "by-its-count-after-according-to",
-    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person"]
+    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead"]
 
 
 @pytest.fixture(scope="module")

@@ -354,6 +354,10 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
             head = s[max(0, n.start - 25):n.start]
             told_after = BARE_FIGURE_VERB.match(tail)
             if not (told_after
+                    # ("Four were killed in Dera Ismail Khan and five more in Bannu": the toll before, continued)
+                    # (not "226 checkposts destroyed and 35 more taken over": a verb of its own)
+                    or (claims and re.match(r"\s+(?:more|others?)(?:\s+(?:in|at|on|near|from|across)\b|\s*[,.;]|\s*$)", tail)
+                        and re.search(r"\b(?:and|while|with)\s+$", head))
                     or COUNT_OF.search(s[max(lo, n.start - 120):n.start])
                     or re.search(r"(?:kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|toll (?:rose |climbed )?to|toll (?:at|stood at|reached)|toll of|claimed the lives of)\s*(?:at least |more than |over |another |some )?$", head, re.I)):
                 continue
@@ -421,7 +425,7 @@ OTHER_VERB_BEFORE = re.compile(
 NOUN_VERB_AFTER = re.compile(r"\s*(?:were |was |have been |had been |are |also )*(?:killed|dead|died|wounded|injured|hurt|captured)\b", re.I)
 # "10 killed", "five were wounded", "two of them were killed": a bare figure and its verb
 # ("confirmed at least five deaths", "12 injuries": the figure counts the toll's own noun)
-BARE_FIGURE_VERB = re.compile(r"\s*(?:of (?:the|those) (?=dead|killed|wounded|injured)|of (?:them|those|whom|the \w+)\s+)?(?:were |was |have been |had been |more |also )*(?:killed|dead|died|wounded|injured|hurt|deaths|fatalities|injuries|casualties)\b", re.I)
+BARE_FIGURE_VERB = re.compile(r"\s*(?:of (?:the|those) (?=dead|killed|wounded|injured)|of (?:them|those|whom|the \w+)\s+)?(?:were |was |have been |had been |more |also )*(?:killed|dead|died|wounded|injured|hurt|deaths|fatalities|injuries|casualties|(?:shot|gunned|hacked|stabbed|beaten)\s+(?:dead|down|to death))\b", re.I)
 JOINED_FIGURE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|,)\s+(?:at least |more than |some |over )?")
 
 
@@ -519,6 +523,9 @@ def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = Fal
     return OTHER_SIDE.get(claimant)
 
 
+ONE_POST = re.compile(r"\b(?:an?|one|the|another)\s+(?:[\w-]+\s+){0,3}?(?:post|outpost|check ?post|checkpoint|position|picket)\b(?!s)", re.I)
+
+
 def _territory(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | None = None) -> list[Claim]:
     claims = []
     for verb in TERRITORY_VERB.finditer(s):
@@ -543,6 +550,8 @@ def _territory(s: str, claimant: str, reader: _Reader, within: tuple[int, int] |
         elif own and NOT_POSTS.search(s[seg_lo:seg_hi]) and not POSTS.search(s[seg_lo:seg_hi]):
             continue
         figure = chosen.value if chosen is not None else None
+        if chosen is None and ONE_POST.search(s, max(lo, posts[0].start() - 40), posts[0].end()):
+            figure = 1  # "fired mortars at a Pakistani border post … the post was destroyed": one post
         near = s[max(lo, posts[0].start() - 40):posts[0].end()]
         named = [m for m in PARTIES.find(near) if m.name != claimant]
         target = named[-1].name if named else OTHER_SIDE.get(claimant)
