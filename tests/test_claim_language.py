@@ -327,6 +327,12 @@ ONE_REPORT = [
     # "the other two were shot dead"
     ("The ISPR said one attacker blew himself up at the gate near the Afghan border and the other two were shot dead by soldiers.",
      [("Pakistan", "casualties", None, 2)]),
+    # civilians killed or hurt told with no number: a toll of no figure, by whoever tells it
+    ("Kabul said the Pakistani strikes on Khost had caused civilian casualties, women and children among them.",
+     [("Afghanistan", "casualties", "civilians", None), ("Afghanistan", "strike", "Khost", None)]),
+    ("Pakistan said its air strikes killed at least 70 fighters in Afghanistan; Afghanistan rejected that figure and said civilians were among the dead.",
+     [("Afghanistan", "casualties", "civilians", None), ("Pakistan", "casualties", "Afghanistan", 70)]),
+    ("Residents said civilians were killed when Pakistani shells hit Kunar.", []),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -351,7 +357,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by",
     "no-fewer-than", "cornered-others", "arrested-others", "earthquakes-plural", "started-the-attack", "launched-on-a-date-so-far",
     "dateline-with-a-dash", "deaths-counted", "multiple-casualties", "aside-and-writing-that", "by-its-count-after-according-to",
-    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead"]
+    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed"]
 
 
 @pytest.fixture(scope="module")

@@ -415,7 +415,22 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
                 "high" if (figure or 0) >= 50 else "medium" if figure is None or figure >= 10 else "low",
             )
         )
+    if not claims and not any(within is None or within[0] <= n.start < within[1] for n in find_numbers(s)):
+        # "Kabul said the strikes had caused civilian casualties", "civilians were among the dead":
+        # civilians killed or hurt, told with no number at all
+        toll = UNCOUNTED_CIVILIAN_TOLL.search(s, *(within or ()))
+        if toll is not None and reader.asserted(s, toll.start()):
+            kind = "wounded" if re.search(r"wound|injur|hurt", toll.group(), re.I) else "killed or wounded" if "casualt" in toll.group().lower() else "killed"
+            claims.append(Claim(claimant, "casualties", "civilians", None, None, f"{claimant}: an unstated number of civilians {kind}", "medium"))
     return claims
+
+
+UNCOUNTED_CIVILIAN_TOLL = lowered(re.compile(
+    r"\bcivilian (?:casualties|deaths)\b|"
+    r"\bcivilians\b(?:[\w\s,'’-]{0,40}?)\b(?:were|had been|have been|was|are)\s+(?:among\s+the\s+(?:dead|victims|casualties)|killed|wounded|injured|hurt)\b|"
+    r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:innocent\s+|ordinary\s+|Afghan\s+|Pakistani\s+)?civilians\b",
+    re.I,
+))
 
 
 # A verb of its own right before a figure: the people it counts were cornered, held or rescued, not killed.
@@ -1055,8 +1070,8 @@ def _what_an_extractor_needs(s: str) -> bool:
     # each other's charges, a possessor's charge, a charge named by what it is called
     if RECIPROCAL.search(s) or POSSESSED_CHARGE.search(s) or CHARGE_MADE_BY.search(s) or CALLED_A_CHARGE.search(s):
         return True
-    # a toll: its verb in the words around a figure (_casualties)
-    if _toll_verb_near_a_figure(s):
+    # a toll: its verb in the words around a figure, or civilians killed with no number (_casualties)
+    if _toll_verb_near_a_figure(s) or UNCOUNTED_CIVILIAN_TOLL.search(s):
         return True
     # posts taken or destroyed: the verb, and posts in its clause (_territory)
     if TERRITORY_VERB.search(s) and _POSTS_ANYWHERE.may_occur(s):
