@@ -265,3 +265,12 @@ def test_the_start_of_a_period_does_not_date_a_breach(monitor_env, rss):
         monitor_env, rss,
         "UNAMA says Pakistani attacks inside Afghanistan killed 34 civilians between 1 February and 9 February.",
     ) == [("in_effect", "violated")]
+
+
+def test_a_truce_named_by_its_broker_is_no_new_truce(monitor_env, rss):
+    # "the Qatar-brokered ceasefire" names the truce; the clash told beside it is the news
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "The talks ground to a halt on Tuesday, a day after fresh fighting along the border put the Qatar-brokered ceasefire under strain. "
+        "An Afghan official said four civilians were killed when Afghan and Pakistani forces clashed.",
+    ) == [("in_effect", "violated")]

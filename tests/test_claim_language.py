@@ -333,6 +333,16 @@ ONE_REPORT = [
     ("Pakistan said its air strikes killed at least 70 fighters in Afghanistan; Afghanistan rejected that figure and said civilians were among the dead.",
      [("Afghanistan", "casualties", "civilians", None), ("Pakistan", "casualties", "Afghanistan", 70)]),
     ("Residents said civilians were killed when Pakistani shells hit Kunar.", []),
+    # the charge ends where the speaker goes on to say something else (not "sovereignty" as a charge)
+    ("Tarar accused the Afghan Taliban of giving terrorists room to operate from their soil, and said Islamabad would protect its people and sovereignty.", []),
+    # a capital that acts ("said Islamabad had launched …") is its government, not a place struck
+    ("Information Minister Attaullah Tarar accused the Afghan Taliban regime of unprovoked firing along the border and said Islamabad had launched Operation Ghazab lil-Haq and carried out strikes inside Afghanistan in response.",
+     [("Pakistan", "accusation", "Afghanistan", None)]),
+    # accusations called baseless are denied, not made
+    ("Information Minister Attaullah Tarar called the Taliban's accusations 'entirely baseless' and said the strikes had targeted militant sites in Afghanistan.", []),
+    # targeting residential neighbourhoods is the charge of killing civilians
+    ("Afghanistan's defence ministry accused Pakistan of deliberately targeting residential neighbourhoods and said dozens of civilians had been killed.",
+     [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "casualties", "civilians", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -357,7 +367,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by",
     "no-fewer-than", "cornered-others", "arrested-others", "earthquakes-plural", "started-the-attack", "launched-on-a-date-so-far",
     "dateline-with-a-dash", "deaths-counted", "multiple-casualties", "aside-and-writing-that", "by-its-count-after-according-to",
-    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed"]
+    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods"]
 
 
 @pytest.fixture(scope="module")
@@ -513,3 +523,11 @@ def test_each_figure_takes_the_verb_after_its_own_noun(monitor_env, rss):
                              "summary": "UNAMA said on Tuesday that at least 42 civilians had been killed and 104 others injured in the clashes between Afghan and Pakistani forces."}]))
     assert sorted(a["current"] for a in stored_alerts(monitor_env, "claim")) == [
         "United Nations: 104 civilians wounded", "United Nations: 42 civilians killed"]
+
+
+def test_the_charge_a_statement_names(monitor_env, rss):
+    # "residential neighbourhoods" targeted: the alert says which charge
+    monitor_env.replay(rss([{"title": "Kabul charge", "guid": "1", "link": "https://news.example/1", "published": "2026-02-20T08:00:00Z",
+                             "summary": "Afghanistan's defence ministry accused Pakistan of deliberately targeting residential neighbourhoods in Khost."}]))
+    assert [a["current"] for a in stored_alerts(monitor_env, "claim") if a["claim_type"] == "accusation"] == [
+        "Afghanistan accuses Pakistan of killing civilians"]

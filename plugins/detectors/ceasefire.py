@@ -43,7 +43,7 @@ CUES: list[tuple[str, int, Lowered]] = [
         5,  # restored or newly agreed: the news that ends a breach or collapse
         lowered(re.compile(
             rf"\b(?:restor\w*|reinstat\w*|reviv\w*|renew\w*|extend\w*|agreed (?:to |on |upon )?(?:a |an |the )?(?:new |fresh |immediate |permanent |lasting |open-ended )?(?:\S+ )?|"
-            rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|brokered (?:a |an |the )?|announced (?:a |an |the )?|declared (?:a |an )|confirmed (?:a |an |the ))[\w\s-]{{0,30}}?{TRUCE}"
+            rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|(?<!-)brokered (?:a |an |the )?|announced (?:a |an |the )?|declared (?:a |an )|confirmed (?:a |an |the ))[\w\s-]{{0,30}}?{TRUCE}"
             rf"|{TRUCE}[\w\s,-]{{0,30}}?\b(?:was |has been |have been |is )?(?:restored|reinstated|extended|renewed|made (?:open-ended|permanent)|transformed into)"
             # "agreed to uphold the ceasefire", "agreed that the truce should stay in place": an agreement, not a plan
             rf"|\bagree[ds]? (?:to |on )?(?:maintain|uphold|keep|respect|observe|continue|preserve|honou?r|abide by|stick to)\w* (?:to )?(?:the |a |their |its )?(?:\w+ )?{TRUCE}"
@@ -127,7 +127,7 @@ STRONG_HOSTILITIES = lowered(re.compile(
     # one side's strikes named as its own: "a Pakistani strike on a house in Khost", "Pakistani attacks in Kunar"
     r"(?:Pakistani|Afghan) (?:air |drone |missile |artillery |military )?(?:strikes?|attacks?|shelling|bombardment|raids?)|"
     # both sides' forces trading fire: "Pakistani and Afghan forces exchanged heavy fire"
-    r"(?:Pakistani|Afghan)\s+and\s+(?:Pakistani|Afghan)\s+(?:forces|troops|soldiers|border forces)\s+(?:\w+\s+)?(?:exchanged|traded|exchange|trade)\s+(?:heavy\s+|intense\s+)?(?:fire|gunfire|shots)|"
+    r"(?:Pakistani|Afghan)\s+and\s+(?:Pakistani|Afghan)\s+(?:forces|troops|soldiers|border forces)\s+(?:\w+\s+)?(?:(?:exchanged|traded|exchange|trade)\s+(?:heavy\s+|intense\s+)?(?:fire|gunfire|shots)|clashed|fought)|"
     # ground attacks on the other side's forces: "attacked Pakistani border posts", "seized five Afghan posts"
     r"(?:attack(?:ed|s|ing)?|offensive(?: operations)?|assaults?|raids?|advance[ds]?)\b[\w\s,]{0,40}?\b(?:on|against) (?:the )?(?:Pakistani|Afghan|Taliban|enemy) (?:\w+ ){0,2}?(?:positions|posts|outposts|checkpoints|check posts|installations|forces|troops|pickets)|"
     r"(?:attack(?:ed|ing)|stormed|hit|pounded|shelled|seiz(?:ed|ing)|captur(?:ed|ing)|overr[au]n|took|taken|destroy(?:ed|ing)|razed|levell?ed) (?:\w+ ){0,4}?(?:Pakistani|Afghan|Taliban|border) (?:\w+ ){0,2}?(?:posts|outposts|positions|checkpoints|check posts|pickets|terminal)|"

@@ -150,7 +150,7 @@ TOPICS = [
         r"started from|open(?:ed|ing) (?:the )?(?:fire|exchange)|unprovoked|provocations?|aggression", re.I))),
     ("airspace", lowered(re.compile(r"\b(?:airspace|sovereignty|territorial integrity|violation of (?:\w+ )?territory)\b", re.I))),
     ("civilians", lowered(re.compile(
-        r"\b(?:targeted|targeting|killing|killed|hit|hitting|bombed|bombing|struck|striking|shelled|shelling)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|villages?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
+        r"\b(?:targeted|targeting|killing|killed|hit|hitting|bombed|bombing|struck|striking|shelled|shelling)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|villages?|residential|neighbourhoods?|neighborhoods?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
     ("attack", lowered(re.compile(
         r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|behind|sent|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\b(?:work|handiwork) of\b|"
         r"\bhandlers?\b|\bmessage (?:from|sent from)|\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were) (?:an? |all )?Afghans?|"
@@ -658,7 +658,9 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
 CHARGED_BEFORE = re.compile(r"\b(?:accus\w*|blam\w*|urg\w*|asked|warned|told)\s+(?:the\s+)?$", re.I)
 SPEAKS_AFTER = re.compile(
     r"^(?:'s|’s)\s+(?:[\w-]+\s+){1,3}?(?:says|said|told|claimed|added)\b|"  # "Paktia's police chief said": who speaks, not where
+    # ("… and said Islamabad had launched Operation …": the government acting, not a place struck)
     r"^\s+(?:\w+ly\s+)?(?:says|said|called|calls|claims|claimed|accused|accuses|blamed|blames|denied|denies|rejected|rejects|wants|insists|insisted|"
+    r"(?:had|has|have)\s+(?:\w+ly\s+)?(?:launched|carried|begun|started|decided|ordered|retaliated|responded|sent|agreed)|launched|retaliated|responded|"
     r"would|will|could|must|should)\b",  # "… and said Kabul would respond": the government, not a place struck
     re.I,
 )
@@ -716,6 +718,10 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
     return claims
 
 
+DISMISSED_NOUN = re.compile(r"(?:accusations?|allegations?|charges?)\s+(?:as\s+)?['‘\"“]?(?:\w+ly\s+)?(?:baseless|unfounded|false|fabricated|untrue|ridiculous|absurd|propaganda)\b", re.I)
+SAID_MORE = re.compile(r",?\s+and\s+(?:also\s+)?(?:said|says|added|warned|vowed|stressed|insisted)\b", re.I)
+
+
 def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], all_topics: bool) -> list[Claim]:
     mentions = [m for m in PARTIES.find(s) if not (skip[0] <= m.start < skip[1])]
     others = [m for m in mentions if m.name != claimant]
@@ -727,6 +733,8 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
             continue  # "officials regularly blame such attacks on the TTP": what they always say, not a charge made now
         if REJECTED_NOUN.match(s, verb.start()):
             continue  # "…, an accusation Islamabad rejects": the noun names the charge just told; the party after it rejects it
+        if DISMISSED_NOUN.match(s, verb.start()):
+            continue  # "called the accusations 'entirely baseless'": a denial of the other side's charge
         lo, hi = clause_of(s, verb.start())
         after = [m for m in others if verb.end() <= m.start <= max(verb.end() + 40, hi)]
         if not after or not reader.asserted(s, verb.start()):
@@ -735,7 +743,10 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
             break  # "alleged that Pakistani jets struck Khost": a strike told, no charge named (the strike is its claim)
         if OF_STRIKES.match(s, after[0].end) and not any(p.search(s, after[0].end) for name, p in TOPICS if name != "attack"):
             break  # "accuses Pakistan of air strikes in Khost": a strike told (its claim), no charge named
-        found.append((after[0].name, s[verb.end():]))
+        # (the charge ends where the speaker goes on to say something else: "…, and said Islamabad would protect its sovereignty")
+        rest = s[verb.end():]
+        said_more = SAID_MORE.search(rest)
+        found.append((after[0].name, rest[:said_more.start()] if said_more else rest))
         break
     if not found:
         for cue in ACCUSATION_CONTENT.finditer(s):
