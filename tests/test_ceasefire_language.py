@@ -84,6 +84,10 @@ ONE_REPORT = [
     # talks that "broke down" break no truce; clashes named as the start of a period are an earlier event
     ("The defence minister said the talks with Kabul had broken down, but that the ceasefire would stand.", []),
     ("Torkham has been shut to trade since the recent clashes, traders said, although the truce with Kabul holds.", []),
+    # the two parties as the subject of a reciprocal verb; a claim by a party that it struck
+    ("Taliban fighters patrolled the Torkham border area on Friday as Pakistan and Afghanistan traded attacks.", [("in_effect", "violated")]),
+    ("His comments followed a claim by Afghanistan's Defence Ministry that it had carried out air strikes on a military base in Nowshera.",
+     [("in_effect", "violated")]),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -91,7 +95,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "past-year", "early-date", "early-month", "talks-ended",
     "a-sides-own-strike", "both-forces-exchanged-fire", "rockets-at-the-army",
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
-    "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes"]
+    "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by"]
 
 
 @pytest.fixture(scope="module")

@@ -343,6 +343,13 @@ ONE_REPORT = [
     # targeting residential neighbourhoods is the charge of killing civilians
     ("Afghanistan's defence ministry accused Pakistan of deliberately targeting residential neighbourhoods and said dozens of civilians had been killed.",
      [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "casualties", "civilians", None)]),
+    # "deliberately hit" a civilian site is a charge
+    ("Taliban officials say Pakistan deliberately hit a civilian health facility in Kabul.", [("Afghanistan", "accusation", "Pakistan", None)]),
+    # a crossing town hit by Pakistan's arms is the Afghan side's
+    ("Afghan officials said Pakistani mortar rounds hit civilian areas of Torkham.", [("Afghanistan", "strike", "Torkham", None)]),
+    # "a claim by X that it had carried out air strikes on …": X's strike
+    ("His comments followed a claim by Afghanistan's Defence Ministry that it had carried out air strikes on a military base in Nowshera.",
+     [("Afghanistan", "strike", "Nowshera", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -367,7 +374,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by",
     "no-fewer-than", "cornered-others", "arrested-others", "earthquakes-plural", "started-the-attack", "launched-on-a-date-so-far",
     "dateline-with-a-dash", "deaths-counted", "multiple-casualties", "aside-and-writing-that", "by-its-count-after-according-to",
-    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods"]
+    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck"]
 
 
 @pytest.fixture(scope="module")

@@ -123,7 +123,9 @@ REPORTING = lowered(re.compile(
 ))
 CONTACT_RELATIVE = re.compile(r"\b(?!(?:that|which|what|who|and|but|as|while|because|when|where|so|if|though|although|after|before|since|until|said|says|had|has|have|was|were|is|are)\b)[a-z]\w+s (?:it|they) $")
 WHAT_IT_CALLS = re.compile(r"\bwhat (?:it|they|he|she) $", re.I)
-ACCORDING = lowered(re.compile(r"\baccording to\b|\bby (?:his|her|their|its) (?:[\w-]+ )?(?:count|tally|reckoning)\b", re.I))
+# ("followed a claim by Afghanistan's Defence Ministry that it had struck …": the claim's author)
+ACCORDING = lowered(re.compile(r"\baccording to\b|\bby (?:his|her|their|its) (?:[\w-]+ )?(?:count|tally|reckoning)\b|"
+                               r"\b(?:a|the) (?:claim|statement|announcement) (?:by|from)\b", re.I))
 ASIDE = re.compile(
     r"(?:meanwhile|however|also|too|again|in turn|in response|for (?:its|their|his|her) part|in a statement|separately|"
     r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))",

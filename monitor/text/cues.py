@@ -38,7 +38,7 @@ MODAL = lowered(re.compile(
 ))
 QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 REPORTED_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|added|stated|claimed|claims|announced|confirmed|reported|according to|insisted|maintained|alleged|charged|acknowledged|admitted|noted|"
+    r"\b(?:said|says|say|told|added|stated|claimed|claims|claim (?:by|from|that)|announced|confirmed|reported|according to|insisted|maintained|alleged|charged|acknowledged|admitted|noted|"
     r"accused|accuses|allegations?|accusations?|"
     # ("writing online that dozens had been killed": the participle reports too)
     r"posted|wrote|tweeted|countered|(?:saying|writing|posting|adding|telling \w+|claiming|stating) that|(?:by|in) (?:his|her|their|its) (?:count|tally|account))\b",

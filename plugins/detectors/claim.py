@@ -120,7 +120,7 @@ ACCUSATION_CONTENT = lowered(re.compile(
     r"illegal(?:ly)?|(?:political|economic) (?:pressure|leverage)|(?:unprovoked|blatant) (?:\w+ ){0,2}?(?:fire|firing|aggression|attacks?|shelling)|"
     # "had 'miscalculated' by starting cross-border firing": who started the fighting
     r"(?:start|initiat|provok)(?:ed|ing) (?:the |a )?(?:cross-border |border )?(?:firing|shooting|fighting|clashes|hostilities|attacks?|assault|aggression)|(?:fired|opened fire) first|"
-    r"deliberately (?:targeted|attacked|killed|bombed|struck)|war crimes?|crimes? against|massacre|"
+    r"deliberately (?:targeted|attacked|killed|bombed|struck|hit)|war crimes?|crimes? against|massacre|"
     # "what he called the indiscriminate bombing of villages"
     r"indiscriminate (?:\w+ )?(?:bombing|bombardment|shelling|strikes|attacks|fire|firing|killing)|"
     # "Kabul says Pakistan targeted a hospital": aiming at civilians is the charge
@@ -589,6 +589,9 @@ AFGHAN_FORCES = lowered(re.compile(
     re.I,
 ))
 # "Paktika's Barmal district", "the Dangam district of Kunar": one place struck, the province.
+# ("Pakistani mortar rounds hit civilian areas of Torkham": a crossing town that Pakistan's forces hit is the Afghan side's)
+PAKISTANI_AGENT = re.compile(r"\bPakistani\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|jets?|aircraft|drones?|mortars?|mortar rounds|shells|artillery|fire|shelling|strikes?)\s+(?:\w+\s+)?$", re.I)
+PAKISTANI_BEFORE = re.compile(r"\bPakistani\s+$", re.I)
 CROSSING_TOWNS = re.compile(r"Spin Boldak|Chaman|Torkham|Landi Kotal|Angoor Adda|Ghulam Khan|Kharlachi|Badini|Dand-e-Patan|Zazai Maidan", re.I)
 CONTAINED = re.compile(r"^(?:'s|’s)\s+$|^\s+(?:district|area|village|town|region)s?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 # ("the Afghan town of Spin Boldak in Kandahar province": a place, then the province it lies in)
@@ -611,7 +614,8 @@ PAKISTANI_MILITARY_TARGET = re.compile(
     re.I,
 )
 # "its drones had struck …", "our forces targeted …": the speaker's own arms.
-SPEAKER_STRUCK = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|confirmed)\s+(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
+# ("a claim by Afghanistan's Defence Ministry that it had carried out air strikes on …")
+SPEAKER_STRUCK = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|confirmed|claim\s+by\s+[^.;]{1,50}?)\s+(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?(?:carried\s+out\s+(?:[\w-]+\s+){0,2}?)?$", re.I)
 OWN_ARMS = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:forces|troops|soldiers|army|military|drones?|jets|aircraft|artillery|air force)\b", re.I)
 
 
@@ -619,7 +623,7 @@ def _forces_struck(clause: str, cue_at: int, claimant: str) -> bool:
     """Inside Pakistan, a strike is only the other side's forces firing across the
     border or at Pakistan's forces: never a militants' bombing, nor Pakistan's own
     operations against militants there (their tolls are the claims)."""
-    if claimant == "Afghanistan" and (OWN_ARMS.search(clause, max(0, cue_at - 60), cue_at + 16) or SPEAKER_STRUCK.search(clause, max(0, cue_at - 40), cue_at)):
+    if claimant == "Afghanistan" and (OWN_ARMS.search(clause, max(0, cue_at - 60), cue_at + 16) or SPEAKER_STRUCK.search(clause, max(0, cue_at - 90), cue_at)):
         # (the cue may be "drones had struck"; "the defence ministry said it had struck a camp near Islamabad")
         return True  # Kabul telling of its own drones or forces striking in Pakistan
     forces = AFGHAN_FORCES.search(clause)
@@ -694,7 +698,10 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
             continue
         # (what follows a place past the window still says whether it speaks: "an offensive Islamabad said was …")
         struck = _struck_places(places, s[cue.start():] if window.startswith(s[cue.start():cue.end()]) else window)
-        if any(name in PAKISTANI_PLACES for name in struck) and not _forces_struck(s[lo:hi], cue.start() - lo, claimant):
+        # (the cue may itself name the arms: "Pakistani |mortar rounds hit")
+        pakistani_agent = PAKISTANI_AGENT.search(s, max(lo, cue.start() - 40), cue.start()) or PAKISTANI_BEFORE.search(s, max(lo, cue.start() - 12), cue.start())
+        if any(name in PAKISTANI_PLACES and not (CROSSING_TOWNS.fullmatch(name) and pakistani_agent) for name in struck) \
+                and not _forces_struck(s[lo:hi], cue.start() - lo, claimant):
             continue  # a militant attack inside Pakistan: its toll and the blame are the claims
         if not reader.asserted(s, cue.start()):
             continue
