@@ -350,6 +350,10 @@ ONE_REPORT = [
     # "a claim by X that it had carried out air strikes on …": X's strike
     ("His comments followed a claim by Afghanistan's Defence Ministry that it had carried out air strikes on a military base in Nowshera.",
      [("Afghanistan", "strike", "Nowshera", None)]),
+    # "accused X of opening fire on PLACE": the charge and the strike the side fired on tells
+    ("Mujahid accused Pakistani forces of opening fire on Spin Boldak.",
+     [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Spin Boldak", None)]),
+    ("Kunar's information chief said more than 100 rockets had hit areas of Manogai district.", [("Afghanistan", "strike", "Kunar", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -374,7 +378,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by",
     "no-fewer-than", "cornered-others", "arrested-others", "earthquakes-plural", "started-the-attack", "launched-on-a-date-so-far",
     "dateline-with-a-dash", "deaths-counted", "multiple-casualties", "aside-and-writing-that", "by-its-count-after-according-to",
-    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck"]
+    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck", "accused-of-opening-fire-on", "manogai-is-kunar"]
 
 
 @pytest.fixture(scope="module")

@@ -97,7 +97,7 @@ STRIKE = lowered(re.compile(
     r"\b(?:(?:flew|flown|sent|launched) (?:[\w-]+ ){0,3}?drones? (?:across|into|over)|struck|striking|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
     r"target(?:ed|ing)|attack(?:ed|s|ing)?|assault(?:ed|s)? on|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
     # cross-border fire told by the side that fired or was fired on
-    r"fir(?:ed|ing)['’\"”]? (?:\w+ ){0,2}?(?:on|at|into|upon|towards?|along)|shoot(?:ing)? (?:\w+ ){0,2}?(?:on|at|into)|opened (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
+    r"fir(?:ed|ing)['’\"”]? (?:\w+ ){0,2}?(?:on|at|into|upon|towards?|along)|shoot(?:ing)? (?:\w+ ){0,2}?(?:on|at|into)|open(?:ed|ing) (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
     r"(?:grenades?|shells?|rockets?|mortars?) (?:\w+ ){0,2}?(?:thrown|lobbed|fired) (?:into|on|at)|"
     r"(?:drones?|jets?|aircraft|warplanes|air force|artillery|shells?|rockets?|missiles?|mortars?) (?:\w+ ){0,2}?(?:hit|struck|landed (?:on|in))|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
     # "defence targets had been hit in Kabul, Paktia and Kandahar"
