@@ -354,6 +354,8 @@ ONE_REPORT = [
     ("Mujahid accused Pakistani forces of opening fire on Spin Boldak.",
      [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Spin Boldak", None)]),
     ("Kunar's information chief said more than 100 rockets had hit areas of Manogai district.", [("Afghanistan", "strike", "Kunar", None)]),
+    # a count "recorded" or "documented" is its recorder's claim
+    ("UNAMA recorded 75 civilians killed in Afghanistan by Pakistani strikes.", [("United Nations", "casualties", "civilians", 75)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -378,7 +380,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by",
     "no-fewer-than", "cornered-others", "arrested-others", "earthquakes-plural", "started-the-attack", "launched-on-a-date-so-far",
     "dateline-with-a-dash", "deaths-counted", "multiple-casualties", "aside-and-writing-that", "by-its-count-after-according-to",
-    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck", "accused-of-opening-fire-on", "manogai-is-kunar"]
+    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck", "accused-of-opening-fire-on", "manogai-is-kunar", "recorded-a-count"]
 
 
 @pytest.fixture(scope="module")
