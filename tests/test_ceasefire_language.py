@@ -88,6 +88,7 @@ ONE_REPORT = [
     ("Taliban fighters patrolled the Torkham border area on Friday as Pakistan and Afghanistan traded attacks.", [("in_effect", "violated")]),
     ("His comments followed a claim by Afghanistan's Defence Ministry that it had carried out air strikes on a military base in Nowshera.",
      [("in_effect", "violated")]),
+    ("The ceasefire with Kabul came apart on Monday, Pakistan's foreign office said.", [("in_effect", "collapsed")]),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -95,7 +96,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "past-year", "early-date", "early-month", "talks-ended",
     "a-sides-own-strike", "both-forces-exchanged-fire", "rockets-at-the-army",
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
-    "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by"]
+    "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart"]
 
 
 @pytest.fixture(scope="module")

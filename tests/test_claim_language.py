@@ -356,6 +356,12 @@ ONE_REPORT = [
     ("Kunar's information chief said more than 100 rockets had hit areas of Manogai district.", [("Afghanistan", "strike", "Kunar", None)]),
     # a count "recorded" or "documented" is its recorder's claim
     ("UNAMA recorded 75 civilians killed in Afghanistan by Pakistani strikes.", [("United Nations", "casualties", "civilians", 75)]),
+    # "nine others" after posts counted further back are posts
+    ("Tarar said at least 27 posts belonging to the Afghan Taliban regime had been destroyed and nine others captured.",
+     [("Pakistan", "territory", "Afghanistan", 27), ("Pakistan", "territory", "Afghanistan", 9)]),
+    # "…, saying at least 250 people had been injured": the participle reports
+    ("Deputy government spokesman Hamdullah Fitrat gave a heavier toll, saying at least 250 people had been injured in the Pakistani strike on Kabul.",
+     [("Afghanistan", "casualties", "civilians", 250), ("Afghanistan", "strike", "Kabul", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -380,7 +386,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "indian-colony", "exporting-terrorism", "starting-the-firing", "officials-quoted-by",
     "no-fewer-than", "cornered-others", "arrested-others", "earthquakes-plural", "started-the-attack", "launched-on-a-date-so-far",
     "dateline-with-a-dash", "deaths-counted", "multiple-casualties", "aside-and-writing-that", "by-its-count-after-according-to",
-    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck", "accused-of-opening-fire-on", "manogai-is-kunar", "recorded-a-count"]
+    "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck", "accused-of-opening-fire-on", "manogai-is-kunar", "recorded-a-count", "others-after-posts-further-back", "saying-without-that"]
 
 
 @pytest.fixture(scope="module")

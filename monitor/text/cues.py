@@ -41,7 +41,7 @@ REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|say|told|added|stated|claimed|claims|claim (?:by|from|that)|announced|confirmed|reported|according to|insisted|maintained|alleged|charged|acknowledged|admitted|noted|"
     r"accused|accuses|allegations?|accusations?|"
     # ("writing online that dozens had been killed": the participle reports too)
-    r"posted|wrote|tweeted|countered|(?:saying|writing|posting|adding|telling \w+|claiming|stating) that|(?:by|in) (?:his|her|their|its) (?:count|tally|account))\b",
+    r"posted|wrote|tweeted|countered|(?:saying|writing|posting|adding|telling \w+|claiming|stating)(?: that)?|(?:by|in) (?:his|her|their|its) (?:count|tally|account))\b",
     re.I,
 )
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+$", re.I)

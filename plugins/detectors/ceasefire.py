@@ -80,7 +80,7 @@ CUES: list[tuple[str, int, Lowered]] = [
             # "the truce ended the fighting": ended something else, it did not end;
             # "the truce ended on Friday", "has ended.": it did
             r"ended(?=\s*(?:$|[.,;:]|on\b|in\b|at\b|after\b|when\b|with\b|abruptly|suddenly|today|yesterday|last\b|this\b|early|late|overnight|days|weeks|hours))|"
-            r"is over|was over|are over|is dead|in tatters|unravel+ed|expired|no longer (?:holds|holding|in (?:effect|force|place)))"
+            r"is over|was over|are over|is dead|in tatters|unravel+ed|came apart|fell apart|crumbled|expired|no longer (?:holds|holding|in (?:effect|force|place)))"
             rf"|\b(?:collapse|end|breakdown) of (?:the |a )?(?:\w+ )?{TRUCE}"
             rf"|\b(?:ended|scrapped|abandoned|called off|pulled out of|withdr[ae]w\w* from|terminated|tore up|declared (?:an end to|the end of)|suspended)\s+(?:the |a |its |their )?(?:\w+ )?{TRUCE}"
             rf"|\bdeclared (?:the |its |their )?(?:\w+ )?{TRUCE}(?: with \w+)? (?:void|over|dead|null|finished|ended)"

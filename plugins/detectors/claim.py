@@ -346,7 +346,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
         noun = NOUN_AFTER.match(s[n.end:])
         if noun is not None and NOT_PEOPLE_AFTER.match(s[n.end + noun.end():]):
             continue  # "three Afghan Taliban posts": the number counts posts, not people
-        if noun is not None and noun.group("noun").lower() == "others" and POSTS.search(s[max(lo, n.start - 60):n.start]):
+        if noun is not None and noun.group("noun").lower() == "others" and POSTS.search(s[max(lo, n.start - 90):n.start]):
             continue  # "destroyed 242 checkpoints and captured 38 others"
         if noun is None:
             # "killed 10", "10 killed", "the death toll rose to 10"
