@@ -41,8 +41,14 @@ OUTBOX_SECONDS = 30
 MISFIRE_GRACE_SECONDS = 300
 
 
+# The error of the last failed notification: a socket that is gone fails at every
+# watchdog ping, and one warning (then one line when it works again) says it all.
+_notify_failing: str | None = None
+
+
 def sd_notify(message: str) -> None:
     """Tell systemd (Type=notify) about our state; a no-op outside systemd."""
+    global _notify_failing
     address = os.environ.get("NOTIFY_SOCKET")
     if not address:
         return
@@ -53,7 +59,13 @@ def sd_notify(message: str) -> None:
             sock.connect(address)
             sock.sendall(message.encode())
     except OSError as exc:
-        log.warning("sd_notify_failed", error=str(exc))
+        if str(exc) != _notify_failing:
+            log.warning("sd_notify_failed", error=str(exc), socket=os.environ.get("NOTIFY_SOCKET"))
+        _notify_failing = str(exc)
+        return
+    if _notify_failing is not None:
+        log.info("sd_notify_recovered")
+        _notify_failing = None
 
 
 class DaemonLock:

@@ -267,3 +267,18 @@ def test_prune_command_applies_the_daemons_rule_and_can_only_count(monitor_env, 
     assert alert["article"]["url"] == TORKHAM_OPEN["link"] and "reopened" in alert["evidence"]
     [torkham] = [json.loads(l) for l in monitor_env.run("state", "Torkham", "--json").stdout.splitlines()]
     assert torkham["article"]["url"] == TORKHAM_OPEN["link"]  # the state still names its article
+
+
+def test_a_missing_notify_socket_is_reported_once_not_at_every_ping(monitor_env, tmp_path):
+    # systemd gone (or the socket removed): the daemon goes on, and its log says
+    # so once, not five times a second for as long as it runs
+    monitor_env.configure("")
+    daemon = start(monitor_env, {"NOTIFY_SOCKET": str(tmp_path / "gone.sock"), "WATCHDOG_USEC": "400000"})
+    try:
+        assert wait_for(lambda: '"started"' in daemon.log_path.read_text(), timeout=30)
+        time.sleep(2.5)  # a dozen watchdog pings
+    finally:
+        code, log = stop(daemon)
+    assert code == 0
+    failures = [line for line in log.splitlines() if "sd_notify_failed" in line]
+    assert len(failures) == 1, failures
