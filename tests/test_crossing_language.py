@@ -340,3 +340,10 @@ def test_how_shut_it_was_does_not_make_an_opening_full(monitor_env, rss):
         "The deputy commissioner said Torkham, completely shut since October 11, had been partially reopened to let deportations continue.",
         "Chaman, fully closed for three weeks, was reopened on Monday only for refugees returning home, officials said.",
     ]) == [("Chaman", "partially_open"), ("Torkham", "partially_open")]
+
+
+def test_used_only_by_returnees_is_partial(monitor_env, rss):
+    # "closed to trade … and used only by returning Afghans": open to some traffic
+    assert replay_items(monitor_env, rss, [
+        "Ghulam Khan and Angoor Adda remain closed to trade and ordinary travellers and are being used only by returning Afghans.",
+    ]) == [("Angoor Adda", "partially_open"), ("Ghulam Khan", "partially_open")]

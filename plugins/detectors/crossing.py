@@ -164,7 +164,9 @@ NOW_FLOW = lowered(re.compile(
 CLOSURE_NOUN = re.compile(r"\b(?:closure|shutdown|blockade)\b", re.I)
 PARTIAL = lowered(re.compile(
     r"\b(?:partial(?:ly)?|partly|limited (?:basis|traffic|trade|movement|hours|capacity)|"
-    r"only (?:for |to )?(?:pedestrians|refugees|returnees|deportees|trade|goods|cargo|humanitarian|empty|one|certain|diplomats|patients|students|foot|exports|imports)|"
+    r"only (?:for |to |by )?(?:pedestrians|refugees|returnees|deportees|trade|goods|cargo|humanitarian|empty|one|certain|diplomats|patients|students|foot|exports|imports)|"
+    # "are being used only by returning Afghans"
+    r"only (?:for |to |by )?(?:returning|deported|repatriated|departing|expelled) (?:Afghans|refugees|families|nationals|migrants|people)|"
     r"(?:pedestrians|refugees|returnees|deportees|returning|deported|repatriated|stranded|Afghan (?:nationals|refugees|families|citizens|migrants)|nationals|patients|students|families) "
     # ("students who had been stuck in Afghanistan because of the blockade were allowed to cross")
     r"(?:[\w'’-]+ ){0,12}?(?:were |are |was |is |being |have been |had been )*(?:allowed|permitted|let through|let in|able) (?:to )?(?:cross|return|go|pass|enter|leave|through)|"
