@@ -49,18 +49,17 @@ _notify_failing: str | None = None
 def sd_notify(message: str) -> None:
     """Tell systemd (Type=notify) about our state; a no-op outside systemd."""
     global _notify_failing
-    address = os.environ.get("NOTIFY_SOCKET")
-    if not address:
+    configured = os.environ.get("NOTIFY_SOCKET")
+    if not configured:
         return
-    if address.startswith("@"):
-        address = "\0" + address[1:]
+    address = "\0" + configured[1:] if configured.startswith("@") else configured
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
             sock.connect(address)
             sock.sendall(message.encode())
     except OSError as exc:
         if str(exc) != _notify_failing:
-            log.warning("sd_notify_failed", error=str(exc), socket=os.environ.get("NOTIFY_SOCKET"))
+            log.warning("sd_notify_failed", error=str(exc), socket=configured)
         _notify_failing = str(exc)
         return
     if _notify_failing is not None:

@@ -413,8 +413,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
         # ("42 civilians had been killed and 104 others injured": the verb right after a figure's noun is its own)
         after_noun = NOUN_VERB_AFTER.match(s, noun_end) if noun is not None else None
         verb = (after_figure and CASUALTY_VERB.search(after_figure.group())) or (after_noun and CASUALTY_VERB.search(after_noun.group())) or _nearest(CASUALTY_VERB, near, n.start - max(lo, n.start - 70)) or verb
-        kind = "wounded" if re.search(r"wound|injur|hurt", verb.group(), re.I) else (
-            "captured" if "captur" in verb.group().lower() else "killed or wounded" if "casualt" in verb.group().lower() else "killed")
+        kind = _toll_kind(verb.group())
         label = target or "people"
         claims.append(
             Claim(
@@ -432,9 +431,17 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
         # civilians killed or hurt, told with no number at all
         toll = UNCOUNTED_CIVILIAN_TOLL.search(s, *(within or ()))
         if toll is not None and reader.asserted(s, toll.start()):
-            kind = "wounded" if re.search(r"wound|injur|hurt", toll.group(), re.I) else "killed or wounded" if "casualt" in toll.group().lower() else "killed"
-            claims.append(Claim(claimant, "casualties", "civilians", None, None, f"{claimant}: an unstated number of civilians {kind}", "medium"))
+            claims.append(Claim(claimant, "casualties", "civilians", None, None,
+                                f"{claimant}: an unstated number of civilians {_toll_kind(toll.group())}", "medium"))
     return claims
+
+
+def _toll_kind(words: str) -> str:
+    """What a toll's words count: "wounded", "captured", "killed or wounded" (casualties) or "killed"."""
+    lower = words.lower()
+    if re.search(r"wound|injur|hurt", lower):
+        return "wounded"
+    return "captured" if "captur" in lower else "killed or wounded" if "casualt" in lower else "killed"
 
 
 UNCOUNTED_CIVILIAN_TOLL = lowered(re.compile(
@@ -631,6 +638,12 @@ SPEAKER_STRUCK = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|con
 OWN_ARMS = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:forces|troops|soldiers|army|military|drones?|jets|aircraft|artillery|air force)\b", re.I)
 
 
+def _pakistani_arms(s: str, lo: int, cue_at: int) -> bool:
+    """Pakistan's arms right before a strike's cue ("Pakistani mortar rounds hit …"; the
+    cue may itself name the arms: "Pakistani |mortar rounds hit")."""
+    return bool(PAKISTANI_AGENT.search(s, max(lo, cue_at - 40), cue_at) or PAKISTANI_BEFORE.search(s, max(lo, cue_at - 12), cue_at))
+
+
 def _forces_struck(clause: str, cue_at: int, claimant: str) -> bool:
     """Inside Pakistan, a strike is only the other side's forces firing across the
     border or at Pakistan's forces: never a militants' bombing, nor Pakistan's own
@@ -710,9 +723,7 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
             continue
         # (what follows a place past the window still says whether it speaks: "an offensive Islamabad said was …")
         struck = _struck_places(places, s[cue.start():] if window.startswith(s[cue.start():cue.end()]) else window)
-        # (the cue may itself name the arms: "Pakistani |mortar rounds hit")
-        pakistani_agent = PAKISTANI_AGENT.search(s, max(lo, cue.start() - 40), cue.start()) or PAKISTANI_BEFORE.search(s, max(lo, cue.start() - 12), cue.start())
-        if any(name in PAKISTANI_PLACES and not (CROSSING_TOWNS.fullmatch(name) and pakistani_agent) for name in struck) \
+        if any(name in PAKISTANI_PLACES and not (CROSSING_TOWNS.fullmatch(name) and _pakistani_arms(s, lo, cue.start())) for name in struck) \
                 and not _forces_struck(s[lo:hi], cue.start() - lo, claimant):
             continue  # a militant attack inside Pakistan: its toll and the blame are the claims
         if not reader.asserted(s, cue.start()):
@@ -737,7 +748,6 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
     return claims
 
 
-DISMISSED_NOUN = re.compile(r"(?:accusations?|allegations?|charges?)\s+(?:as\s+)?['‘\"“]?(?:\w+ly\s+)?(?:baseless|unfounded|false|fabricated|untrue|ridiculous|absurd|propaganda)\b", re.I)
 SAID_MORE = re.compile(r",?\s+and\s+(?:also\s+)?(?:said|says|added|warned|vowed|stressed|insisted)\b", re.I)
 
 
@@ -751,9 +761,9 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
         if HABITUAL_CHARGE.search(s, max(0, verb.start() - 25), verb.start()):
             continue  # "officials regularly blame such attacks on the TTP": what they always say, not a charge made now
         if REJECTED_NOUN.match(s, verb.start()):
-            continue  # "…, an accusation Islamabad rejects": the noun names the charge just told; the party after it rejects it
-        if DISMISSED_NOUN.match(s, verb.start()):
-            continue  # "called the accusations 'entirely baseless'": a denial of the other side's charge
+            # "…, an accusation Islamabad rejects": the noun names the charge just told; the party after it rejects it
+            # ("called the accusations 'entirely baseless'": a denial of the other side's charge)
+            continue
         lo, hi = clause_of(s, verb.start())
         after = [m for m in others if verb.end() <= m.start <= max(verb.end() + 40, hi)]
         if not after or not reader.asserted(s, verb.start()):
@@ -827,7 +837,11 @@ def _attack_named(s: str) -> str:
     """The charge of a named attack, keyed by where it was: "the Wana attack",
     "the bombing outside Islamabad's courts" are two charges (ALERTS.md: blame for
     a named attack); "attack" alone where the sentence names no place."""
-    places = [p for p in (_place_of_attack(s, word) for word in ATTACK_WORD.finditer(s)) if p is not None]
+    return _nearest_attack_place(_attack_places(s))
+
+
+def _nearest_attack_place(named: list[tuple[re.Match, tuple[int, str] | None]]) -> str:
+    places = [place for _, place in named if place is not None]
     return f"attack:{min(places)[1]}" if places else "attack"
 
 
@@ -835,24 +849,27 @@ def _attacks_named(s: str) -> list[str]:
     """The charges of the attacks a sentence names: one (``_attack_named``), or
     each of attacks named together at their own places ("both the Islamabad
     bombing and Monday's assault on the cadet college in Wana")."""
-    words = list(ATTACK_WORD.finditer(s))
-    if len(words) > 1:
-        named = [(word, _place_of_attack(s, word)) for word in words]
-        named = [(word, place[1]) for word, place in named if place is not None]
-        if len({place for _, place in named}) > 1 and all(
-            a[1] == b[1] or BOTH_ATTACKS.search(s, a[0].end(), b[0].start()) for a, b in zip(named, named[1:])
-        ):
-            return list(dict.fromkeys(f"attack:{place}" for _, place in named))
-    return [_attack_named(s)]
+    attacks = _attack_places(s)
+    named = [(word, place[1]) for word, place in attacks if place is not None]
+    if len({place for _, place in named}) > 1 and all(
+        a[1] == b[1] or BOTH_ATTACKS.search(s, a[0].end(), b[0].start()) for a, b in zip(named, named[1:])
+    ):
+        return list(dict.fromkeys(f"attack:{place}" for _, place in named))
+    return [_nearest_attack_place(attacks)]
 
 
 BOTH_ATTACKS = re.compile(r"\b(?:and|as well as)\b", re.I)
 
 
-def _place_of_attack(s: str, word: re.Match) -> tuple[int, str] | None:
+def _attack_places(s: str) -> list[tuple[re.Match, tuple[int, str] | None]]:
+    """Each attack's word in the sentence, with the place named nearest it and how near."""
+    dateline = DATELINE.match(s)  # ("ISLAMABAD: A suicide bomber struck … in Bajaur": where it was filed, not where it was)
+    return [(word, _place_of_attack(s, word, dateline)) for word in ATTACK_WORD.finditer(s)]
+
+
+def _place_of_attack(s: str, word: re.Match, dateline: re.Match | None) -> tuple[int, str] | None:
     """The place named nearest an attack's word, and how near."""
     best = None
-    dateline = DATELINE.match(s)  # ("ISLAMABAD: A suicide bomber struck … in Bajaur": where it was filed, not where it was)
     for place in PLACES.find(s[max(0, word.start() - 40):word.end() + 50]):
         at = max(0, word.start() - 40) + place.start
         if FROM_A_PLACE.search(s, max(0, at - 12), at) or (dateline and at < dateline.end()):
@@ -866,7 +883,10 @@ def _place_of_attack(s: str, word: re.Match) -> tuple[int, str] | None:
 FROM_BY = re.compile(r"\b(?:from|by)\b", re.I)
 NARRATED_BEFORE = re.compile(r"\b(?:followed|following|after)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 PASSIVE_BY = re.compile(r"\s+by\b", re.I)
-REJECTED_NOUN = re.compile(r"(?:accusations?|allegations?|charges?)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:rejects?|rejected|denies|denied|dismiss\w*|refutes?|refuted)\b", re.I)
+REJECTED_NOUN = re.compile(
+    r"(?:accusations?|allegations?|charges?)\s+(?:"
+    r"(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:rejects?|rejected|denies|denied|dismiss\w*|refutes?|refuted)|"
+    r"(?:as\s+)?['‘\"“]?(?:\w+ly\s+)?(?:baseless|unfounded|false|fabricated|untrue|ridiculous|absurd|propaganda))\b", re.I)
 OF_STRIKES = re.compile(r"\s+of\s+(?:carrying out\s+|conducting\s+|launching\s+)?(?:[\w-]+\s+){0,3}?(?:air ?strikes|strikes|striking|air raids|raids|bombing|bombardment|shelling|drone attacks)\b", re.I)
 HABITUAL_CHARGE = re.compile(r"\b(?:regularly|routinely|often|frequently|usually|typically)\s+(?:\w+\s+)?$", re.I)
 CONFLICT_PARTIES = frozenset({"Pakistan", "Afghanistan", "TTP"})

@@ -149,6 +149,8 @@ FLOW_PLANNED = re.compile(r"[^,;.]{0,50}?\b(?:would|will|shall|could|may|might|s
 DATED_BETWEEN = re.compile(r"\b(?:on|in|since)\s+(?:\w+\s+)?\d", re.I)
 # "UN cargo will be allowed through Torkham": the verb of the flow is itself in the future.
 PLANNED_INSIDE = re.compile(r"\b(?:will|would|shall|could|may|might|should|to be)\b", re.I)
+# The same, less "may": "only refugees may cross" is a permission now, "only refugees will be let through" a plan.
+FUTURE_INSIDE = re.compile(r"\b(?:will|would|shall|to be)\b")
 # "deportations through Chaman were halted": the flow is what stopped.
 FLOW_STOPPED = re.compile(
     r"[^,;.]{0,40}?\b(?:were|was|have been|has been|had been|are|is)\s+(?:\w+\s+)?(?:halted|suspended|stopped|blocked|barred|banned)\b", re.I
@@ -442,7 +444,7 @@ def _cue(
     partial = [(m.start(), "said") for m in PARTIAL.finditer(span)]
     if "only" in low:
         # ("only Afghan refugees will be let through": as planned as any opening that "will" happen)
-        partial += [(m.start(), "said") for m in ONLY_LETS.finditer(span) if not re.search(r"\b(?:will|would|shall|to be)\b", m.group())]
+        partial += [(m.start(), "said") for m in ONLY_LETS.finditer(span) if not FUTURE_INSIDE.search(m.group())]
     said = next((m for m in openings if asserted(lo + m.start()) and not _topic(sentence, lo + m.start(), m.group())
                  and not _earlier(sentence, lo + m.start(), m.group())), None)
     if said:  # "would open, but only for families" is no partial opening either
