@@ -541,17 +541,22 @@ def test_charges_in_other_words_and_drones_across_the_border(monitor_env, rss):
            ("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Zhob", None)]
 
 
+def statements(monitor_env, rss, summary: str, claim_type: str | None = None) -> list[str]:
+    """What the claim alerts for one report say (their "current"), sorted."""
+    monitor_env.replay(rss([{"title": "Border report", "guid": "1", "link": "https://news.example/1",
+                             "published": "2026-02-20T08:00:00Z", "summary": summary}]))
+    return sorted(a["current"] for a in stored_alerts(monitor_env, "claim") if claim_type in (None, a["claim_type"]))
+
+
 def test_each_figure_takes_the_verb_after_its_own_noun(monitor_env, rss):
     # "42 … had been killed and 104 others injured": the 104 are wounded, as the alert says
-    monitor_env.replay(rss([{"title": "UN toll", "guid": "1", "link": "https://news.example/1", "published": "2026-02-20T08:00:00Z",
-                             "summary": "UNAMA said on Tuesday that at least 42 civilians had been killed and 104 others injured in the clashes between Afghan and Pakistani forces."}]))
-    assert sorted(a["current"] for a in stored_alerts(monitor_env, "claim")) == [
+    assert statements(monitor_env, rss, "UNAMA said on Tuesday that at least 42 civilians had been killed and 104 others injured "
+                                        "in the clashes between Afghan and Pakistani forces.") == [
         "United Nations: 104 civilians wounded", "United Nations: 42 civilians killed"]
 
 
 def test_the_charge_a_statement_names(monitor_env, rss):
     # "residential neighbourhoods" targeted: the alert says which charge
-    monitor_env.replay(rss([{"title": "Kabul charge", "guid": "1", "link": "https://news.example/1", "published": "2026-02-20T08:00:00Z",
-                             "summary": "Afghanistan's defence ministry accused Pakistan of deliberately targeting residential neighbourhoods in Khost."}]))
-    assert [a["current"] for a in stored_alerts(monitor_env, "claim") if a["claim_type"] == "accusation"] == [
+    assert statements(monitor_env, rss, "Afghanistan's defence ministry accused Pakistan of deliberately targeting residential "
+                                        "neighbourhoods in Khost.", claim_type="accusation") == [
         "Afghanistan accuses Pakistan of killing civilians"]
