@@ -281,3 +281,33 @@ def test_lowered_patterns_find_exactly_what_the_originals_find_in_the_shared_dat
     for path in sorted(shared_path("corpora", "feedparser").rglob("*.xml"))[::2]:
         texts += [a.full_text[:3000] for a in parse_feed(path.read_bytes(), "corpus").articles[:5] if a.full_text]
     _assert_lowered_finds_the_same(_lowered_patterns(), texts)
+
+
+def test_the_conflict_gate_passes_every_article_with_an_alert_and_stops_general_news():
+    # Scope.about_the_conflict is the gate the built-in detectors open with
+    # (and the guide offers plugins): an article it stops is never read. Every
+    # labelled article that expects an alert must pass it; the stories the
+    # default feeds carry most, which name Kabul or Pakistan but are not about
+    # the conflict, must not.
+    import json
+
+    from monitor.text import load_scope
+
+    scope = load_scope("monitor.plugins.data", "scope.toml")
+    stopped = []
+    for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            scenario = json.loads(line)
+            for article in scenario["articles"]:
+                text = f"{article['title']}.\n\n{article.get('summary') or ''}"
+                if article["expected"] and not scope.about_the_conflict(text):
+                    stopped.append((path.name, scenario["id"], article["title"]))
+    assert stopped == []
+    for title in ("Rashid Khan ruled out of the Kabul series with a hamstring injury, the Afghanistan Cricket Board said.",
+                  "The IMF said Pakistan's inflation eased to 4 per cent in Islamabad's latest figures.",
+                  "Floods killed 12 people in Swat, Afghan refugees among them, the disaster authority said.",
+                  "Polio teams targeted 2 million children in Kandahar and Peshawar, officials said."):
+        assert not scope.about_the_conflict(title), title
+    for title in ("Torkham reopened on Monday.", "Afghan forces shelled posts in Kurram, the ISPR said.",
+                  "Kabul accused Islamabad of violating Afghan airspace.", "The truce with Afghanistan is over, Asif said."):
+        assert scope.about_the_conflict(title), title

@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from monitor.text.cache import TextCache
 from monitor.text.gazetteer import Gazetteer, load_data
+from monitor.text.lowered import lower
 
 
 class Scope:
-    """Two term lists: what puts a text in scope, and what marks another
-    conflict or border. Either may be extended by a user's configuration."""
+    """Term lists: what puts a text in scope, what marks another conflict or
+    border, and (``conflict``) the words the conflict itself is told in."""
 
-    def __init__(self, in_scope: list[str], out_of_scope: list[str], anchors: list[str] | None = None):
+    def __init__(self, in_scope: list[str], out_of_scope: list[str], anchors: list[str] | None = None,
+                 conflict: list[str] | None = None):
         self.inside = Gazetteer({term: [] for term in in_scope})
         self.outside = Gazetteer({term: [] for term in out_of_scope})
         # Terms that tie a sentence naming another country to this conflict
         # after all: without one, "gunmen from Afghanistan attacked Chinese
         # workers in Tajikistan" is another conflict, though it names Afghanistan.
         self.anchors = Gazetteer({term: [] for term in anchors}) if anchors else None
+        self.conflict = conflict_words(conflict) if conflict else None
+        self._about: TextCache[bool] = TextCache()
+
+    def about_the_conflict(self, text: str) -> bool:
+        """The gate every built-in detector opens with, asked once per
+        article: the article names this conflict's side, region or crossings
+        (``inside``) and at least one word it is told in (``conflict``:
+        fighting, arms, a truce, a border, a charge). A story that names
+        Kabul or Pakistan but none of these (cricket, inflation, a flood) is
+        not read further: attribution, figures and modality are worked out
+        only for articles that pass. One cached answer per text, so the
+        second and third detector to ask pay nothing."""
+        answer = self._about.get(text)
+        if answer is None:
+            # The conflict's words first: nine in ten general stories have none.
+            answer = (self.conflict is None or self.conflict.search("\n" + lower(text)) is not None) and self.inside.mentioned(text)
+            self._about.put(text, answer)
+        return answer
 
     def counts(self, text: str) -> tuple[int, int]:
         return len(self.inside.find(text)), len(self.outside.find(text))
@@ -47,4 +69,35 @@ def load_scope(package: str, filename: str) -> Scope:
     """One shared Scope per data file: every detector then asks the same
     object, and its per-text caches answer the second and third time."""
     data = load_data(package, filename)
-    return Scope(data["in_scope"]["terms"], data["out_of_scope"]["terms"], data["in_scope"].get("anchors"))
+    return Scope(data["in_scope"]["terms"], data["out_of_scope"]["terms"], data["in_scope"].get("anchors"),
+                 data.get("conflict", {}).get("terms"))
+
+
+def conflict_words(terms: list[str]) -> re.Pattern[str]:
+    """Whether any of ``terms`` occurs, in lower-cased text after a character
+    that is not a letter (search "\\n" + text): each term a whole word ("war")
+    or, ending in "*", any word it begins ("attack*": attacked, attacks);
+    spaces and hyphens inside a term match either ("cease-fire*"). Written as
+    a tree of shared beginnings, so that re tries a letter or two at each
+    word, not every term: this pattern runs over every article."""
+    root: dict = {}
+    for term in terms:
+        prefix = term.endswith("*")
+        words = [w for w in re.split(r"[\s\-]+", (term[:-1] if prefix else term).lower()) if w]
+        node = root
+        for i, word in enumerate(words):
+            for char in word:
+                node = node.setdefault(re.escape(char), {})
+            if i < len(words) - 1:
+                node = node.setdefault(r"[\s\-]+", {})
+        node[""] = "prefix" if prefix or node.get("") == "prefix" else "whole"
+
+    def pattern(node: dict) -> str:
+        if node.get("") == "prefix":
+            return ""  # whatever follows, a word begun so is one of the terms
+        branches = [step + pattern(child) for step, child in node.items() if step]
+        if node.get("") == "whole":
+            branches.append(r"(?!\w)")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile(r"\W" + pattern(root))

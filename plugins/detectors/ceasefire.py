@@ -253,7 +253,7 @@ def _negated_inside(m: re.Match, value: str) -> bool:
 
 def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Observation]:
     text = article.full_text
-    if not SCOPE.inside.mentioned(text) or not PREFILTER.search(text) or not SCOPE.article_in_scope(text):
+    if not SCOPE.about_the_conflict(text) or not PREFILTER.search(text) or not SCOPE.article_in_scope(text):
         return []
     speaks_of_truce = bool(TRUCE_WORD.search(text))
     found: list[tuple[int, int, str, Sentence, int]] = []  # (priority, order, value, sentence, position)

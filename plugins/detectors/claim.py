@@ -1020,8 +1020,8 @@ def _reciprocal(s: str, reader: _Reader) -> list[Claim]:
 def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observation]:
     text = article.full_text
     parties = _parties(config)
-    if not SCOPE.inside.mentioned(text) or not PREFILTER.search(text) or not CLAIM_CUE.search(text):
-        return []  # a cheap gate first: most stories that name the two countries say nothing a claim is made of
+    if not SCOPE.about_the_conflict(text) or not PREFILTER.search(text) or not CLAIM_CUE.search(text):
+        return []  # cheap gates first: most stories that name the two countries say nothing a claim is made of
     reader = _Reader(article, parties, baseline_mode)
     observations: list[monitor.Observation] = []
     # A story about a quake or a flood: its later sentences' tolls are the disaster's too.

@@ -517,8 +517,8 @@ def _gazetteer(config: dict) -> Gazetteer:
 def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observation]:
     text = article.full_text
     gazetteer = _gazetteer(config)
-    if not SCOPE.inside.mentioned(text) and (gazetteer is GAZETTEER or not gazetteer.mentioned(text)):
-        return []  # most of a general news feed stops here (scope.toml lists the crossings' names)
+    if not SCOPE.about_the_conflict(text) and (gazetteer is GAZETTEER or not gazetteer.mentioned(text)):
+        return []  # most of a general news feed stops here (scope.toml lists the crossings' names; a user's own are asked apart)
     named = len(gazetteer.find(text)) if gazetteer.mentioned(text) else 0  # its quick test first: most name no crossing
     generic = ALL_CROSSINGS.search(text) if baseline_mode else None
     if not (named or generic):
