@@ -99,6 +99,8 @@ ONE_REPORT = [
     # "the Qatar-brokered ceasefire" names the truce; the clash told beside it is the news
     ("The talks ground to a halt on Tuesday, a day after fresh fighting along the border put the Qatar-brokered ceasefire under strain. "
      "An Afghan official said four civilians were killed when Afghan and Pakistani forces clashed.", [("in_effect", "violated")]),
+    # a full-scale battle, whatever qualifies it, is full fighting resumed
+    ("A full-scale border battle broke out between Pakistani and Afghan troops in Kurram on Thursday.", [("in_effect", "collapsed")]),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -107,7 +109,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "a-sides-own-strike", "both-forces-exchanged-fire", "rockets-at-the-army",
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
-    "period-start-dates-no-breach", "truce-named-by-its-broker"]
+    "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle"]
 
 
 @pytest.fixture(scope="module")

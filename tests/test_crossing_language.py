@@ -65,6 +65,13 @@ def test_restricted_traffic_is_partially_open(monitor_env, rss):
         "Ghulam Khan", "Angoor Adda", "Kharlachi", "Torkham", "Chaman", "Badini", "Arandu", "Nawa Pass", "Gursal"))
 
 
+def test_people_forced_back_through_a_shut_crossing_make_it_partially_open(monitor_env, rss):
+    assert replay_items(monitor_env, rss, [
+        "About 300 Afghan families a day are being forced back through Spin Boldak, the UN refugee agency says.",
+        "Hundreds of Afghans were forcibly returned via Torkham on Monday, provincial officials said.",
+    ]) == [("Chaman", "partially_open"), ("Torkham", "partially_open")]
+
+
 def test_an_opening_for_named_goods_is_partial(monitor_env, rss):
     # What may go through, named by the goods: "for deliveries of food and medicine".
     assert replay_items(monitor_env, rss, [

@@ -114,10 +114,10 @@ REPORTING = lowered(re.compile(
     # "in response to what it calls unprovoked firing": the name it gives is its charge
     r"(?:(?<=what it )|(?<=what they )|(?<=what he )|(?<=what she ))(?:call(?:s|ed)|term(?:s|ed)|describ(?:es|ed) as)|"
     r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
-    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|(?:(?<=that )|(?<=which ))documents|documented|recorded|(?:repeat|reiterat|stress|argu|assert|contend|explain)(?:ed|es|s)? that|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)|counter(?:ed|s)|rebut(?:ted|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|described|"
+    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|counted|(?:(?<=that )|(?<=which ))documents|documented|recorded|(?:repeat|reiterat|stress|argu|assert|contend|explain)(?:ed|es|s)? that|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)|counter(?:ed|s)|rebut(?:ted|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|described|"
     # "the UN's first estimate is that …": a count given as the speaker's own
     r"(?:estimate|count|tally|assessment|figures?) (?:is|was|are|were) that|"
-    r"put(?:s|ting)? (?:the |its |their |his |her )?(?:\w+ )?(?:toll|number|figure|count|losses|casualties)(?: (?:of|from|in) [^.;,]{1,60}?)? at|"
+    r"put(?:s|ting)? (?:the |its |their |his |her )?(?:\w+ )?(?:toll|number|figure|count|losses|casualties)(?: (?:of|from|in) [^.;,]{1,60}?)? (?:at|in the)|"
     r"put(?:s|ting)? (?:the )?(?:death )?toll at)\b",
     re.I,
 ))
@@ -148,7 +148,7 @@ NON_PARTY_HEAD = re.compile(
     r"villagers|traders|journalists|reporters|analysts|relatives|elders|activists|observers)\b(?!\s+(?:minister|ministry|department|spokes\w+))",
     re.I,
 )
-RESPONSIBILITY = re.compile(r"\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|an?|this|that|both|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b", re.I)
+RESPONSIBILITY = re.compile(r"\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|an?|this|that|both|its|their|[\w-]+(?:'s|’s))\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b", re.I)
 PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 NOBODYS_ACCOUNT = re.compile(r"\s+(?:the\s+)?(?:various |several |some |many |unconfirmed |media |local |news |press )?(?:reports|media|witnesses|residents|eyewitnesses|doctors|hospital \w+)\b", re.I)
 SUBORDINATOR = re.compile(r"\b(?:after|when|while|because|since|before|although|though|until|once)\s+", re.I)
@@ -168,6 +168,8 @@ VERB_START = re.compile(
 # (and the civilians of a side named: "killed four Afghan civilians, officials said" are counted by their own side)
 OWN_FORCES_AFTER = re.compile(r"^\s*(?:security\s+|border\s+)?(?:soldiers|troops|personnel|servicemen|policemen|officers|guards|civilians|villagers|residents|(?:an?\s+)?(?:captain|major|colonel|lieutenant|officer|soldier|sepoy)s?)\b", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|is|was|were|are)\s+$", re.I)
+# "dozens of Afghan Taliban reported dead": what was reported of them, not their words
+REPORTED_STATE = re.compile(r"\s+(?:to (?:be|have been)\s+)?(?:dead|killed|missing|wounded|injured|hurt|martyred|captured|detained|arrested)\b", re.I)
 PREPOSED = re.compile(r"^(?:[A-Z/ ]+:\s*)?(?:With|As|While|Amid|After|Despite|Following)\b", re.I)
 # A party followed by its own verb acts: "Pakistan struck", "Afghan forces attacked".
 AGENT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:forces|troops|army|military|jets|drones|government|officials)\s+)?(?:\w+ly\s+)?(?:\w+ed|struck|hit|shot|fought|took|seized|overran|launched|says|said)\b", re.I)
@@ -252,6 +254,9 @@ class Speakers:
                 continue  # "according to various reports", "according to witnesses": no party's words
             # ("according to security officials quoted by state media": the officials)
             source = re.match(r"\s*(?:the\s+)?([\w\s-]{1,40}?)(?=[,.;]|\s+(?:on|in|at|quoted|cited|speaking|who|from)\b)", s[m.end():])
+            if source and LOCAL_OFFICE.search(source.group(1)) and not self.local_side and self.side_of_places(s):
+                # "… in Peshawar, in which three officers were killed, according to police": the police of the place named
+                return self.side_of_places(s), (m.start(), m.start())
             if source and unnamed_speaker(source.group(1)) and (self.last_speaker or self.local_side):
                 # "according to the sources": those who spoke before; else, as for "officials
                 # said", the side it was filed from ("ISLAMABAD: …, according to the authorities")
@@ -262,6 +267,8 @@ class Speakers:
                 continue  # "casualties had been reported": nobody named speaks
             if RESPONSIBILITY.match(s, verb.end()) and verb.group().lower().startswith("claim"):
                 continue  # "a faction claimed the attack, in which a dozen were killed": responsibility, not its words
+            if verb.group().lower() in ("reported", "confirmed") and REPORTED_STATE.match(s, verb.end()):
+                continue  # "dozens of Afghan Taliban reported dead": a state reported of them, by nobody named
             lo = max(clause_of(s, verb.start())[0], verb.start() - 110)
             window = s[lo:verb.start()]
             if unnamed is not None and WHAT_IT_CALLS.search(window):
@@ -330,13 +337,21 @@ class Speakers:
         # Only a title may stand between: "says Information Minister Tarar".
         return after[0] if re.fullmatch(r"\s*(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|for)\s+){0,4}", between) else None
 
+    def side_of_places(self, s: str) -> str | None:
+        """The side whose places the sentence names, when they are all one
+        side's: the police or local officials it quotes unnamed are that
+        side's. Speakers knows no places; a reader that does says (the claim
+        detector's, from places.toml)."""
+        return None
+
     def resolve_unnamed(self, mentions: list[Mention], verb: re.Match) -> str | None:
         """"…, the army said": the office of the party named before it in the
         sentence, else of the party that spoke last, else of the side opposite
         the party it speaks about ("the army said 274 Afghan Taliban …")."""
         s = verb.string
-        if self.local_side and LOCAL_OFFICE.search(s[max(0, verb.start() - 40):verb.start()]) and not re.search(r"\bsources\s*,?\s*$", s[max(0, verb.start() - 20):verb.start()]):
-            return self.local_side  # "…, provincial police said", datelined Jalalabad: Kabul's police
+        local = self.local_side or self.side_of_places(s)
+        if local and LOCAL_OFFICE.search(s[max(0, verb.start() - 40):verb.start()]) and not re.search(r"\bsources\s*,?\s*$", s[max(0, verb.start() - 20):verb.start()]):
+            return local  # "…, provincial police said", datelined Jalalabad or told of a place there: Kabul's police
         before = [m for m in mentions if m.end <= verb.start()]
         # "…, sources say": the words come before the speaker; "the army said it …": after.
         # ("…, the minister says as clashes enter a fourth day": a clause of time after it adds no words of his)

@@ -232,6 +232,15 @@ def event_dates(sentence: str, reference: datetime) -> list[datetime]:
     return mentioned_dates(_without_dates_of_other_things(sentence), reference)
 
 
+# "October's fighting, in which the UN counted 50 civilians dead": what the relative clause tells is that event's
+IN_WHICH = re.compile(r",?\s+(?:in|during) which\b", re.I)
+
+
+def _in_its_relative_clause(sentence: str, event_end: int, position: int) -> bool:
+    relative = IN_WHICH.match(sentence, event_end)
+    return relative is not None and relative.end() <= position < clause_of(sentence, relative.end())[1]
+
+
 def is_background(sentence: str, published: datetime | None, position: int | None = None, recent_days: int = 3) -> bool:
     """Does the sentence restate an older fact rather than report news?
 
@@ -262,7 +271,7 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
         return True
     if published is not None:
         for m in MONTH_EVENT.finditer(sentence):
-            if position is not None and not m.start() <= position <= m.end():
+            if position is not None and not m.start() <= position <= m.end() and not _in_its_relative_clause(sentence, m.end(), position):
                 continue  # only the cue that is itself the named event: "truce agreed after the October clashes" is still news
             month = next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(m.group(1).lower()[:3]))
             if month != published.month:

@@ -84,7 +84,8 @@ CUES: list[tuple[str, int, Lowered]] = [
             rf"|\b(?:collapse|end|breakdown) of (?:the |a )?(?:\w+ )?{TRUCE}"
             rf"|\b(?:ended|scrapped|abandoned|called off|pulled out of|withdr[ae]w\w* from|terminated|tore up|declared (?:an end to|the end of)|suspended)\s+(?:the |a |its |their )?(?:\w+ )?{TRUCE}"
             rf"|\bdeclared (?:the |its |their )?(?:\w+ )?{TRUCE}(?: with \w+)? (?:void|over|dead|null|finished|ended)"
-            r"|\b(?:full-scale|all-out|open|full) (?:war|fighting|hostilities|conflict) (?:has |have )?(?:resumed|erupted|broke out|broken out|returned)",
+            # ("a full-scale border battle broke out between Pakistani and Afghan forces")
+            r"|\b(?:full-scale|all-out|open|full) (?:[\w-]+ )?(?:war|fighting|hostilities|conflict|battles?) (?:has |have )?(?:resumed|erupted|broke out|broken out|returned)",
             re.I,
         )),
     ),
@@ -180,7 +181,7 @@ CAUSE_BEFORE = re.compile(
 )
 BEFORE_THE_TRUCE = lowered(re.compile(rf"\b(?:before|until|ahead of)\b[^.;]{{0,60}}?{TRUCE}", re.I))
 TRUCE_WORD = lowered(re.compile(TRUCE, re.I))
-PREFILTER = lowered(re.compile(rf"{TRUCE}|open war|all-out war|full-scale war|total war|{PAUSE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I))
+PREFILTER = lowered(re.compile(rf"{TRUCE}|open war|all-out|full-scale|total war|{PAUSE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I))
 
 _places = load_data(DATA, "places.toml")
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")

@@ -186,10 +186,10 @@ BLAME = re.compile(r"\bblam(?:e|es|ed|ing)\b", re.I)
 ATTACK_AUTHOR = lowered(re.compile(
     r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|sent|plotted|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\bhandlers? in\b|"
     # "militants operating from Afghan soil were behind Tuesday's bombing"
-    r"\b(?:operating|based|trained|sheltering|hiding)\s+(?:from|in|inside|across)\b|"
+    r"\b(?:operating|based|trained|sheltering|hiding)\s+(?:from|in|inside|across|out of)\b|"
     # "clear links with Afghanistan", "the attack bears Afghan footprints", "Kabul's involvement"
     r"\b(?:links?|ties|connections?)\s+(?:with|to)\b|\b(?:footprints?|fingerprints|involvement)\b|"
-    r"\b(?:the )?(?:work|handiwork) of\b|"
+    r"\b(?:the )?(?:work|handiwork|hand) of\b|"
     r"\bmessage (?:from|sent from)\b|\bserved in\b|"
     r"\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)|"
     # "the terrorist involved in the attack travelled to and from Afghanistan", "had received training in Afghanistan"
@@ -316,6 +316,10 @@ class _Reader(Speakers):
                 side = "Pakistan" if places[-1].name in PAKISTANI_PLACES else "Afghanistan"
                 return Mention(side, found.alias, found.start, found.end)
         return found
+
+    def side_of_places(self, s):
+        sides = {"Pakistan" if m.name in PAKISTANI_PLACES else "Afghanistan" for m in PLACES.find(s)}
+        return sides.pop() if len(sides) == 1 else None
 
     def resolve_unnamed(self, mentions, verb):
         """"…, Kandahar official says", "a Kurram police officer said": an office
@@ -536,7 +540,7 @@ OWN_LOSS_BEFORE = re.compile(r"\b(?:losing|lost|loss of|admitted|acknowledged|co
 
 
 def _target(mods: str, noun: str, claimant: str, near: str, suffered: bool = False) -> str | None:
-    if CIVILIAN.match(noun) or (noun.lower() == "members" and re.search(r"\bmembers of (?:the|his|her|a|one|their) family\b", near, re.I)):
+    if CIVILIAN.match(noun) or (noun.lower() == "members" and re.search(r"\bmembers of (?:the|his|her|a|one|their) (?:single |same |extended )?family\b", near, re.I)):
         return "civilians"  # "Afghan civilians", "18 members of the family" are civilians, whoever counts them
     if re.search(r"\b(?:of its|of our|its own|their own)\b", mods, re.I):
         return claimant  # "five of its soldiers": the speaker's own

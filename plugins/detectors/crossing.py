@@ -128,7 +128,7 @@ STILL_SHUT_FOR_SOME = lowered(re.compile(
 # through Chaman in a single day", "began clearing UN relief cargo through
 # Torkham".
 SENT_THROUGH = lowered(re.compile(
-    r"\b(?:(?:deport\w*|repatriat\w*|expell?\w*|sent (?:back|out|away|home)|pushed back)\b[^.;]{0,60}?\b(?:through|via|across|at)|"
+    r"\b(?:(?:deport\w*|repatriat\w*|expell?\w*|sent (?:back|out|away|home)|pushed back|forced (?:back|out|home)|forcibly (?:returned|sent|moved))\b[^.;]{0,60}?\b(?:through|via|across|at)|"
     r"(?:returned|returning|went back|gone back|going back|go back|(?:made|make|making) it (?:back|home)|(?:got|came|come|coming) back|crossed (?:back|home)|cross(?:ed|ing)? home|head(?:ed|ing)? home|"
     r"(?:refugees|returnees|deportees|families|Afghans|migrants) (?:[\w-]+ ){0,2}?cross(?:ed|ing)? (?:back )?into (?:Afghanistan|their (?:country|homeland))|"
     r"(?:\w+ed|\w+ing|went|gone|go|came|come|sent) (?:back )?home|(?:relief|aid|humanitarian|UN|U\.N\.|United Nations) (?:[\w-]+ ){0,2}?(?:cargo|consignments?|shipments?|supplies|containers|convoys?|trucks))"
@@ -143,7 +143,7 @@ SENT_THROUGH = lowered(re.compile(
     r"(?:extend|expand|widen)(?:ed|s|ing)?\s+(?:the\s+)?(?:return|repatriation|deportation)s?\b(?:\s+(?:process|drive|operation|campaign))?[^.;]{0,40}?\bto)\b",
     re.I,
 ))
-FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent ", "pushed back", "cross", "return", "went back")
+FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent ", "pushed back", "forced ", "forcibly", "cross", "return", "went back")
 # "the repatriation of families through Torkham would restart on Saturday": a plan.
 FLOW_PLANNED = re.compile(r"[^,;.]{0,50}?\b(?:would|will|shall|could|may|might|should|(?:is|are|was|were) (?:set |expected |likely |due )?to)\b", re.I)
 DATED_BETWEEN = re.compile(r"\b(?:on|in|since)\s+(?:\w+\s+)?\d", re.I)
