@@ -387,6 +387,21 @@ ONE_REPORT = [
      [("Pakistan", "accusation", "Afghanistan", None)]),
     # what a relative clause tells of a month's fighting is that fighting's, told as background
     ("Fresh strikes hit Khost on Monday, on top of October's clashes, in which the UN said 50 civilians were killed.", []),
+    # "According to X," heads every clause of its sentence, past a semicolon too
+    ("According to the Taliban's spokesman, nine people were killed in Khost; a clinic was also hit, wounding three children.",
+     [("Afghanistan", "casualties", "civilians", 9), ("Afghanistan", "casualties", "civilians", 3)]),
+    # a figure whose noun has a verb of its own ("14 people was hit") counts those people, not the dead
+    ("Afghan officials said a house sheltering 14 people was hit in Paktika, where nine were killed.",
+     [("Afghanistan", "casualties", None, 9)]),
+    # blaming the other side for strikes on one's own places is the strike claim, not another charge
+    ("The Taliban government blamed Pakistan for the air strikes on Kunar and Nangarhar.",
+     [("Afghanistan", "strike", "Kunar", None), ("Afghanistan", "strike", "Nangarhar", None)]),
+    # the attackers told by their verb ("every militant who stormed …") were Afghans: a named attack's author
+    ("Every militant who stormed the Bannu cantonment was an Afghan national, Pakistani security officials said.",
+     [("Pakistan", "accusation", "Afghanistan", None)]),
+    # "had again hit": a blow repeated on the places named
+    ("Mujahid said Pakistan had again hit parts of Kunar and Khost.",
+     [("Afghanistan", "strike", "Khost", None), ("Afghanistan", "strike", "Kunar", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -413,7 +428,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "dateline-with-a-dash", "deaths-counted", "multiple-casualties", "aside-and-writing-that", "by-its-count-after-according-to",
     "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck", "accused-of-opening-fire-on", "manogai-is-kunar", "recorded-a-count", "others-after-posts-further-back", "saying-without-that", "count-given-now-of-last-year", "count-given-last-year",
     "claimed-a-days-attack", "reported-dead", "counted", "police-of-the-place", "members-of-a-single-family", "hand-behind",
-    "operating-out-of", "in-which-of-a-months-fighting"]
+    "operating-out-of", "in-which-of-a-months-fighting",
+    "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit"]
 
 
 @pytest.fixture(scope="module")
@@ -582,3 +598,8 @@ def test_the_charge_a_statement_names(monitor_env, rss):
     assert statements(monitor_env, rss, "Afghanistan's defence ministry accused Pakistan of deliberately targeting residential "
                                         "neighbourhoods in Khost.", claim_type="accusation") == [
         "Afghanistan accuses Pakistan of killing civilians"]
+
+
+def test_a_truce_not_kept_is_the_charge_of_breaking_it(monitor_env, rss):
+    assert statements(monitor_env, rss, "Pakistan's Foreign Office accused Kabul of failing to honour the ceasefire.",
+                      claim_type="accusation") == ["Pakistan accuses Afghanistan of breaking the ceasefire"]

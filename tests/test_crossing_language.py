@@ -37,6 +37,7 @@ def test_words_of_fighting_open_no_crossing(monitor_env, rss):
         "Pakistan's defence minister said the country was now in open war with Kabul, as fighting raged near Chaman.",
         "Exchanges of fire across the frontier resumed near Badini at dawn, villagers said.",
         "Pakistani forces resumed firing across the border near Arandu on Monday.",
+        "Gunfire near Gursal left two people dead on Monday, reopening fears of a wider conflict.",
     ]) == []
 
 
@@ -69,7 +70,8 @@ def test_people_forced_back_through_a_shut_crossing_make_it_partially_open(monit
     assert replay_items(monitor_env, rss, [
         "About 300 Afghan families a day are being forced back through Spin Boldak, the UN refugee agency says.",
         "Hundreds of Afghans were forcibly returned via Torkham on Monday, provincial officials said.",
-    ]) == [("Chaman", "partially_open"), ("Torkham", "partially_open")]
+        "The repatriation drive has also been widened to Kharlachi on Monday, provincial officials said.",
+    ]) == [("Chaman", "partially_open"), ("Kharlachi", "partially_open"), ("Torkham", "partially_open")]
 
 
 def test_an_opening_for_named_goods_is_partial(monitor_env, rss):

@@ -97,6 +97,8 @@ NOT_POSTS = re.compile(r"\b(?:tanks?|vehicles?|guns?|weapons?|drones?|aircraft|e
 STRIKE = lowered(re.compile(
     r"\b(?:(?:flew|flown|sent|launched) (?:[\w-]+ ){0,3}?drones? (?:across|into|over)|struck|striking|strikes?|airstrikes?|air raids?|raids?|raided|bomb(?:ed|ing|ings|arded|ardment)|shell(?:ed|ing)|"
     r"target(?:ed|ing)|attack(?:ed|s|ing)?|assault(?:ed|s)? on|(?:missiles?|drones?|jets?|rockets?|shells?) (?:hit|landed)|"
+    # "Pakistan had once again hit parts of Kabul": "hit" with a word that makes it a repeated blow
+    r"(?:once again|again|also|repeatedly) hit|"
     # cross-border fire told by the side that fired or was fired on
     r"fir(?:ed|ing)['’\"”]? (?:\w+ ){0,2}?(?:on|at|into|upon|towards?|along)|shoot(?:ing)? (?:\w+ ){0,2}?(?:on|at|into)|open(?:ed|ing) (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
     r"(?:grenades?|shells?|rockets?|mortars?) (?:\w+ ){0,2}?(?:thrown|lobbed|fired) (?:into|on|at)|"
@@ -147,6 +149,8 @@ TOPICS = [
     # Most specific first: in an article, a party's charge is keyed by its first topic.
     ("ceasefire_violation", lowered(re.compile(
         r"\b(?:violat\w*|breach\w*|break\w*|broke)\b[\w\s'’-]{0,30}(?:cease-?fire|truce)|(?:cease-?fire|truce) violations?|"
+        # "accuses Kabul of failing to keep their ceasefire": the truce not kept is broken
+        r"\b(?:fail\w*|refus\w*) to (?:keep|honou?r|respect|observe|abide by|uphold|implement|stick to) (?:the |their |its |a )?(?:[\w-]+ )?(?:cease-?fire|truce)|"
         r"(?:fired|firing|fires|shooting|shot) first|first shots?|start(?:ed|ing)? (?:the |a |it|this)?\s*(?:firing|shooting|fighting|clash\w*|exchange)?|"
         r"started from|open(?:ed|ing) (?:the )?(?:fire|exchange)|unprovoked|provocations?|aggression", re.I))),
     ("airspace", lowered(re.compile(r"\b(?:airspace|sovereignty|territorial integrity|violation of (?:\w+ )?territory)\b", re.I))),
@@ -191,7 +195,7 @@ ATTACK_AUTHOR = lowered(re.compile(
     r"\b(?:links?|ties|connections?)\s+(?:with|to)\b|\b(?:footprints?|fingerprints|involvement)\b|"
     r"\b(?:the )?(?:work|handiwork|hand) of\b|"
     r"\bmessage (?:from|sent from)\b|\bserved in\b|"
-    r"\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)|"
+    r"\b(?:bomber|attackers?|assailants?|gunmen|militants?|terrorists?)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)|"
     # "the terrorist involved in the attack travelled to and from Afghanistan", "had received training in Afghanistan"
     r"\b(?:travell?ed|crossed over|came|returned|trained|received training)\b[^.;,]{0,20}?\b(?:to and from|from|in|into)\b|"
     # "the bombers who attacked the Bannu cantonment had come from Afghanistan"
@@ -201,7 +205,9 @@ ATTACK_AUTHOR = lowered(re.compile(
 ATTACK_WORD = re.compile(
     # "attack" as a noun ("the Bajaur attack", "a suicide attack"), not the verb ("groups that attack Pakistan")
     r"\b(?:(?:the|a|an|this|last|deadly|suicide|terrorist|militant|[\w-]+'s)\s+(?:[\w-]+\s+){0,2}?attack|"
-    r"attackers?|bomber|bombers|bombing|blast|assault|explosion|raid|ambush)\b(?!s\b)",
+    r"attackers?|bomber|bombers|bombing|blast|assault|explosion|raid|ambush|"
+    # "every militant who stormed the college": the attack told by its attackers' verb
+    r"(?:militants?|gunmen|terrorists?|fighters?) who (?:stormed|attacked|raided|bombed))\b(?!s\b)",
     re.I,
 )
 
@@ -362,6 +368,8 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
         noun = NOUN_AFTER.match(s[n.end:])
         if noun is not None and NOT_PEOPLE_AFTER.match(s[n.end + noun.end():]):
             continue  # "three Afghan Taliban posts": the number counts posts, not people
+        if noun is not None and OTHER_VERB_OF_ITS_OWN.match(s, n.end + noun.end()):
+            continue  # "a household of 22 people was hit …, where 17 were killed": those people's own verb is another
         if noun is not None and noun.group("noun").lower() == "others" and POSTS.search(s[max(lo, n.start - 90):n.start]):
             continue  # "destroyed 242 checkpoints and captured 38 others"
         if noun is None:
@@ -460,6 +468,14 @@ UNCOUNTED_CIVILIAN_TOLL = lowered(re.compile(
 OTHER_VERB_BEFORE = re.compile(
     r"\b(?:corner|arrest|detain|apprehend|nabb?|surround|trap|besieg|rescu|evacuat|free|releas|deport|repatriat|displac|hold|held|abduct|kidnapp?)(?:ed|ing|e|es|s)?\s+"
     r"(?:at least |more than |some |over |another |about |nearly )?$", re.I)
+# A figure's noun with a passive verb of its own that tells no toll ("22 people was hit", "300 families
+# were displaced"), unless a toll's verb joins it ("were ambushed and killed").
+OTHER_VERB_OF_ITS_OWN = re.compile(
+    r"\s+(?:was|were|have been|had been)\s+(?:\w+ly\s+)?(?!(?:killed|wounded|injured|hurt|martyred|captured|slain|shot|neutrali[sz]ed|eliminated)\b)"
+    r"(?:hit|struck|targeted|evacuated|rescued|arrested|displaced|detained|affected|relocated|trapped|stranded|sheltered|housed|treated|moved)\b"
+    r"(?![^.;,]{0,30}?\b(?:and|before|then)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|martyred|died)\b)",
+    re.I,
+)
 NOUN_VERB_AFTER = re.compile(r"\s*(?:were |was |have been |had been |are |also )*(?:killed|dead|died|wounded|injured|hurt|captured)\b", re.I)
 # "10 killed", "five were wounded", "two of them were killed": a bare figure and its verb
 # ("confirmed at least five deaths", "12 injuries": the figure counts the toll's own noun)
@@ -520,11 +536,16 @@ def _by_clause(reading, claimant: str, span: tuple[int, int], extract) -> list[C
     return found
 
 
+PREPOSED_SOURCE = re.compile(r"\s*(?:according to|in the words of)\b", re.I)
+
+
 def _apart(s: str, lo: int, hi: int, speaker_span: tuple[int, int]) -> bool:
     """Is the clause [lo, hi) cut off by a semicolon from where the speaker is named?"""
     at = speaker_span[0]
     if at == 0 and speaker_span[1] == 0:
         return False  # a speaker carried over from before: no place in this sentence
+    if PREPOSED_SOURCE.match(s) and at < s.find(","):
+        return False  # "According to Mujahid, 17 were killed …; a school was also struck, …": it heads every clause
     between = s[min(hi, at):max(lo + 1, at)]  # (a clause may begin with its semicolon)
     return ";" in between
 
@@ -891,7 +912,9 @@ REJECTED_NOUN = re.compile(
     r"(?:accusations?|allegations?|charges?)\s+(?:"
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:rejects?|rejected|denies|denied|dismiss\w*|refutes?|refuted)|"
     r"(?:as\s+)?['‘\"“]?(?:\w+ly\s+)?(?:baseless|unfounded|false|fabricated|untrue|ridiculous|absurd|propaganda))\b", re.I)
-OF_STRIKES = re.compile(r"\s+of\s+(?:carrying out\s+|conducting\s+|launching\s+)?(?:[\w-]+\s+){0,3}?(?:air ?strikes|strikes|striking|air raids|raids|bombing|bombardment|shelling|drone attacks)\b", re.I)
+OF_STRIKES = re.compile(r"\s+(?:of\s+(?:carrying out\s+|conducting\s+|launching\s+)?(?:[\w-]+\s+){0,3}?(?:air ?strikes|strikes|striking|air raids|raids|bombing|bombardment|shelling|drone attacks)|"
+                        # "blamed Pakistan for the strikes on Khost" (not "for the bombing": a militant's, as often as not)
+                        r"for\s+(?:[\w-]+\s+){0,3}?(?:air ?strikes|strikes|air raids|raids|bombardment|shelling|drone attacks))\b", re.I)
 HABITUAL_CHARGE = re.compile(r"\b(?:regularly|routinely|often|frequently|usually|typically)\s+(?:\w+\s+)?$", re.I)
 CONFLICT_PARTIES = frozenset({"Pakistan", "Afghanistan", "TTP"})
 ALLEGED_THAT = re.compile(r"alleg(?:ed|es|ing)\s+that\b", re.I)

@@ -140,7 +140,9 @@ SENT_THROUGH = lowered(re.compile(
     r"(?:cross(?:ed)?|returned|went back)\s+(?:back\s+)?(?:into|at|via|through|over)|"
     r"(?:people|persons|individuals|refugees|returnees|deportees|families|Afghans|migrants) (?:[\w-]+ ){0,2}?cross(?:ed|ing)? (?:back )?into (?:Afghanistan|their (?:country|homeland))|"
     # returns extended to a crossing: "extended the repatriation of Afghans to Chaman"
-    r"(?:extend|expand|widen)(?:ed|s|ing)?\s+(?:the\s+)?(?:return|repatriation|deportation)s?\b(?:\s+(?:process|drive|operation|campaign))?[^.;]{0,40}?\bto)\b",
+    r"(?:extend|expand|widen)(?:ed|s|ing)?\s+(?:the\s+)?(?:return|repatriation|deportation)s?\b(?:\s+(?:process|drive|operation|campaign))?[^.;]{0,40}?\bto|"
+    # the same in the passive: "the repatriation channel has also been widened to the Chaman crossing"
+    r"(?:return|repatriation|deportation)s?\s+(?:process|drive|operation|campaign|channel)?\s*(?:has|have|was|were|is|are)\s+(?:also\s+|now\s+)?(?:been\s+)?(?:extended|expanded|widened)\s+to)\b",
     re.I,
 ))
 FLOW_WORDS = ("through", "via", "across", "deport", "repatriat", "expel", "sent ", "pushed back", "forced ", "forcibly", "cross", "return", "went back")
@@ -255,7 +257,9 @@ HABITUAL = re.compile(
 _OTHER_THINGS = (
     r"(?:shops?|markets?|bazaars?|schools?|colleges?|universit(?:y|ies)|banks?|offices?|businesses|restaurants?|hotels?|"
     r"mosques?|airports?|airspace|embassy|embassies|consulates?|courts?|hospitals?|clinics?|roads?|highways?|"
-    r"talks|negotiations|rounds?|sessions?|meetings?|summits?|conferences?|cinemas?|factories|mills|mines)"
+    r"talks|negotiations|rounds?|sessions?|meetings?|summits?|conferences?|cinemas?|factories|mills|mines|"
+    # "reopening fears of escalation", "reopened old wounds": what is opened again is no crossing
+    r"fears?|wounds?|debates?|questions?|tensions?|rifts?|memories|cases?|files?|inquir(?:y|ies)|investigations?)"
 )
 # "Shops in Chaman reopened", "Markets near the Ghulam Khan crossing opened":
 # the thing opened is named before the verb, as its subject …
