@@ -142,7 +142,7 @@ class Pipeline:
             self.store.update_feed(feed.name, **fields)
             log.info("fetch_unchanged", feed=feed.name, url=row["url"], status=result.status, duration_ms=result.duration_ms)
             return PassResult()
-        outcome = self.process_document(feed.name, result.body or b"", result.headers, source=row["url"])
+        outcome = self.process_document(feed.name, result.body or b"", result.headers, source=row["url"], full_text=feed.full_text)
         fields["last_new"] = outcome.new
         self.store.update_feed(feed.name, **fields)
         log.info(
@@ -164,7 +164,8 @@ class Pipeline:
         with ThreadPoolExecutor(self.app.config.fetch.concurrency) as pool:
             return list(pool.map(lambda feed: self.poll_feed(feed, force=force), feeds))
 
-    def process_document(self, feed_name: str, data: bytes, headers: dict | None = None, source: str = "") -> PassResult:
+    def process_document(self, feed_name: str, data: bytes, headers: dict | None = None, source: str = "",
+                         full_text: str | None = None) -> PassResult:
         parsed = parse_feed(data, feed_name, headers)
         if parsed.bozo:
             event = log.warning if not parsed.articles else log.info
@@ -172,11 +173,11 @@ class Pipeline:
         if parsed.redated:
             log.info("entries_dated_when_fetched", feed=feed_name, url=source, entries=parsed.redated,
                      why="their own date was later than the fetch, before 1999, or unreadable")
-        return self.process_articles(parsed.articles)
+        return self.process_articles(parsed.articles, full_text)
 
     # -- 3–6: dedup, detect, state, commit --------------------------------------
 
-    def process_articles(self, articles: list[Article]) -> PassResult:
+    def process_articles(self, articles: list[Article], full_text: str | None = None) -> PassResult:
         """Stages 3–6 for one document's articles, in order.
 
         Detection runs first, outside any lock or transaction, so feeds detect
@@ -195,7 +196,7 @@ class Pipeline:
             if index not in known and not is_before_baseline(article.published, baseline_published)
         }
         if not self.offline and to_detect:
-            self.read_pages([articles[i] for i in sorted(to_detect)])
+            self.read_pages([articles[i] for i in sorted(to_detect)], full_text)
         for index, article in enumerate(articles):
             if self.stopping.is_set():
                 result.stopped = True
@@ -233,13 +234,15 @@ class Pipeline:
         result.new += 1
         return self._apply(conn, article, observations)
 
-    def read_pages(self, articles: list[Article]) -> None:
-        """Stage 3b: the pages worth reading, by each feed's ``full_text``."""
+    def read_pages(self, articles: list[Article], full_text: str | None = None) -> None:
+        """Stage 3b: the pages worth reading, by each feed's ``full_text`` (the
+        polled feed's own when given: a feed handed to ``poll_all`` need not be
+        in the configuration)."""
         modes = {feed.name: feed.full_text for feed in self.app.config.feeds}
         teaser_chars = self.app.config.full_text.teaser_chars
         wanted: dict[str, list[Article]] = {}
         for article in articles:
-            mode = modes.get(article.feed, "auto")  # replayed documents: the default
+            mode = full_text or modes.get(article.feed, "auto")  # replayed documents: the default
             if wants_page(mode, article.text, teaser_chars, lambda: self.may_matter(article)):
                 wanted.setdefault(article.feed, []).append(article)
         self.pages.settings = self.app.config.full_text  # as reloaded (SIGHUP)
