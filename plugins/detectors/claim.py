@@ -108,6 +108,10 @@ STRIKE = lowered(re.compile(
     # "civilian areas in the eastern provinces of Nangarhar and Paktika had been hit",
     # "defence targets of the regime in Kabul, Paktia and Kandahar had been hit"
     r"(?:areas|homes|houses|villages|targets|installations|positions|sites|camps|hideouts|facilities|depots)\b(?: [\w,'’-]+){1,10}? (?:had been|have been|has been|were|was) (?:hit|struck|bombed|targeted|shelled)|"
+    # "three civilians in Chaman were wounded by gunfire from Afghan territory": the place hit, told by who was hit there
+    r"(?:civilians|people|residents|villagers|soldiers|troops|personnel|homes|houses|villages|areas)\b(?: [\w,'’-]+){1,8}? (?:were|was|had been|have been) (?:\w+ly )?"
+    r"(?:wounded|killed|injured|hurt|hit|damaged|struck) by (?:[\w-]+ ){0,2}?(?:gunfire|fire|firing|shelling|mortars?|rockets?|shells|drones?|strikes?) "
+    r"from (?:across the (?:border|frontier|Durand Line)|the (?:Afghan|Pakistani) side|(?:Afghan|Pakistani) (?:territory|soil)|Afghanistan|Pakistan)|"
     # "Taliban positions in Kabul, Paktia and Kandahar were among the targets"
     r"(?:installations|positions|sites|camps|hideouts|facilities|depots|bases|headquarters)\b(?: [\w,'’-]+){1,8}? (?:were|was|had been|have been) (?:among the targets|targeted))\b",
     re.I,
@@ -730,6 +734,10 @@ TARGET_COUNT = re.compile(
 )
 
 
+# Fire "from Afghan territory" on a place inside Pakistan is the other side's arms, not militants'.
+FROM_THE_AFGHAN_SIDE = re.compile(r"\bfrom (?:across the (?:border|frontier|Durand Line)|the Afghan side|Afghan (?:territory|soil)|Afghanistan)\b", re.I)
+
+
 def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | None = None) -> list[Claim]:
     """The strikes told in sentence ``s`` (only by cues ``within`` a span of it, when given)."""
     claims = []
@@ -749,7 +757,7 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
         # (what follows a place past the window still says whether it speaks: "an offensive Islamabad said was …")
         struck = _struck_places(places, s[cue.start():] if window.startswith(s[cue.start():cue.end()]) else window)
         if any(name in PAKISTANI_PLACES and not (CROSSING_TOWNS.fullmatch(name) and _pakistani_arms(s, lo, cue.start())) for name in struck) \
-                and not _forces_struck(s[lo:hi], cue.start() - lo, claimant):
+                and not _forces_struck(s[lo:hi], cue.start() - lo, claimant) and not FROM_THE_AFGHAN_SIDE.search(cue.group()):
             continue  # a militant attack inside Pakistan: its toll and the blame are the claims
         if not reader.asserted(s, cue.start()):
             continue
