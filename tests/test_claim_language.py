@@ -405,6 +405,9 @@ ONE_REPORT = [
     # people of a place hit by fire "from Afghan territory": the place struck, told by the side hit
     ("Pakistani health officials said three civilians in Kurram were wounded by gunfire from Afghan territory.",
      [("Pakistan", "casualties", "civilians", 3), ("Pakistan", "strike", "Kurram", None)]),
+    # "to" before a figure is a preposition ("injuries to 30 others"), no infinitive that hedges it
+    ("UNAMA said it recorded the deaths of nine civilians and injuries to 30 others in Paktika this week.",
+     [("United Nations", "casualties", "civilians", 9), ("United Nations", "casualties", "civilians", 30)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -432,7 +435,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck", "accused-of-opening-fire-on", "manogai-is-kunar", "recorded-a-count", "others-after-posts-further-back", "saying-without-that", "count-given-now-of-last-year", "count-given-last-year",
     "claimed-a-days-attack", "reported-dead", "counted", "police-of-the-place", "members-of-a-single-family", "hand-behind",
     "operating-out-of", "in-which-of-a-months-fighting",
-    "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory"]
+    "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory", "injuries-to-a-figure"]
 
 
 @pytest.fixture(scope="module")

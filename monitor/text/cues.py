@@ -141,7 +141,10 @@ INFINITIVE = lowered(re.compile(r"\bto\s+(?:be\s+)?$", re.I))
 # After "to", a noun makes it a preposition ("attributed the deaths to air
 # strikes", "in response to attacks"), not an infinitive.
 # (an -ed word after "to" is no bare infinitive either: "resorted to unprovoked firing")
-NOUN_AFTER_TO = re.compile(r"(?:air|aerial|drone|artillery|mortar|rocket|missile|cross-border|indirect|[\w-]*[^\Ws]s|[\w-]+ed)\b", re.I)
+# (nor a figure: "injuries to fourteen others", "the toll rose to 40")
+NOUN_AFTER_TO = re.compile(r"(?:air|aerial|drone|artillery|mortar|rocket|missile|cross-border|indirect|[\w-]*[^\Ws]s|[\w-]+ed|\d[\d,.]*|"
+                           r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                           r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds|dozens|scores|at least|more than|nearly|about))\b", re.I)
 
 
 def hedged(sentence: str, position: int, width: int = WINDOW) -> bool:
