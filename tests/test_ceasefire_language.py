@@ -101,6 +101,8 @@ ONE_REPORT = [
      "An Afghan official said four civilians were killed when Afghan and Pakistani forces clashed.", [("in_effect", "violated")]),
     # a full-scale battle, whatever qualifies it, is full fighting resumed
     ("A full-scale border battle broke out between Pakistani and Afghan troops in Kurram on Thursday.", [("in_effect", "collapsed")]),
+    # "the clashes of early October", told in February: a month after "of" dates the clashes it follows
+    ("Qatar and Turkey helped broker a fragile truce after the cross-border clashes of early October, but talks have since stalled.", []),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -109,7 +111,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "a-sides-own-strike", "both-forces-exchanged-fire", "rockets-at-the-army",
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
-    "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle"]
+    "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle", "clashes-of-a-month"]
 
 
 @pytest.fixture(scope="module")
