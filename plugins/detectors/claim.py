@@ -734,6 +734,12 @@ TARGET_COUNT = re.compile(
 )
 
 
+MOTIVE_BEFORE = re.compile(r"\b(?:over|amid|following|because of|due to|citing)\s+(?:\w+\s+)?$", re.I)
+# A charge told as the reason for what was done ("over allegations that it shelters militants"),
+# with no one's name on it: the motive of who acted, not the charge of who speaks.
+MOTIVE_CHARGE = re.compile(r"\b(?:over|amid|following|because of|due to|citing)\s+(?:\w+\s+)?(?:allegations?|accusations?|charges?|claims?)\s+that\b[^.;]{0,60}$", re.I)
+
+
 # Fire "from Afghan territory" on a place inside Pakistan is the other side's arms, not militants'.
 FROM_THE_AFGHAN_SIDE = re.compile(r"\bfrom (?:across the (?:border|frontier|Durand Line)|the Afghan side|Afghan (?:territory|soil)|Afghanistan)\b", re.I)
 
@@ -793,6 +799,8 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
             continue  # "strikes on alleged TTP hideouts", "allegedly backed by": a qualifier, no one charges anyone
         if HABITUAL_CHARGE.search(s, max(0, verb.start() - 25), verb.start()):
             continue  # "officials regularly blame such attacks on the TTP": what they always say, not a charge made now
+        if verb.group().lower().startswith(("allegation", "accusation", "charges")) and MOTIVE_BEFORE.search(s, max(0, verb.start() - 25), verb.start()):
+            continue  # "attacks on the Afghan government over allegations that it shelters militants": the motive of who acted, no one's charge here
         if REJECTED_NOUN.match(s, verb.start()):
             # "…, an accusation Islamabad rejects": the noun names the charge just told; the party after it rejects it
             # ("called the accusations 'entirely baseless'": a denial of the other side's charge)
@@ -813,6 +821,8 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
     if not found:
         for cue in ACCUSATION_CONTENT.finditer(s):
             lo, _ = clause_of(s, cue.start())
+            if MOTIVE_CHARGE.search(s, max(0, cue.start() - 90), cue.start()):
+                continue  # "attacks on the Afghan government over allegations that it shelters militants": the attacker's motive, not the speaker's charge
             source = [m for m in others if cue.end() <= m.start <= cue.end() + 30 and FROM_BY.search(s[cue.end():m.start])]
             # "militants operate with backing from Afghan soil": the backing comes from the party named after
             if not source and PASSIVE_BY.match(s, cue.end()):
