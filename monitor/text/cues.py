@@ -71,7 +71,7 @@ ORIGIN = lowered(re.compile(
 ))
 _DATE_TEXT = rf"(?:\d{{1,2}}\s+(?:{_MONTH_RE})|(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)(?:,?\s+\d{{4}})?"
 EXPLICIT_DATE = lowered(re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})\b\.?(?:\s+(?P<y1>\d{{4}}))?|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?|(?:in|of) (?:early |mid-?|late |the middle of |the end of )?(?P<m3>{_MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?\b)",
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_RE})\b\.?(?:\s+(?P<y1>\d{{4}}))?|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?|(?:in|of) (?:early |mid-?|late |the middle of |the end of )?(?P<m3>{_MONTH_RE})(?!\.?\s+\d{{1,2}}\b)(?:\s+(?P<y3>\d{{4}}))?\b)",
     re.I,
 ))
 
