@@ -15,7 +15,7 @@ class Scope:
     border, and (``conflict``) the words the conflict itself is told in."""
 
     def __init__(self, in_scope: list[str], out_of_scope: list[str], anchors: list[str] | None = None,
-                 conflict: list[str] | None = None):
+                 conflict: list[str] | None = None, tolls: list[str] | None = None, disasters: list[str] | None = None):
         self.inside = Gazetteer({term: [] for term in in_scope})
         self.outside = Gazetteer({term: [] for term in out_of_scope})
         # Terms that tie a sentence naming another country to this conflict
@@ -23,21 +23,29 @@ class Scope:
         # workers in Tajikistan" is another conflict, though it names Afghanistan.
         self.anchors = Gazetteer({term: [] for term in anchors}) if anchors else None
         self.conflict = conflict_words(conflict) if conflict else None
+        # A toll's words count for the conflict where the article names no disaster or crime.
+        self.tolls = conflict_words(tolls) if tolls else None
+        self.disasters = conflict_words(disasters) if disasters else None
         self._about: TextCache[bool] = TextCache()
 
     def about_the_conflict(self, text: str) -> bool:
         """The gate every built-in detector opens with, asked once per
         article: the article names this conflict's side, region or crossings
         (``inside``) and at least one word it is told in (``conflict``:
-        fighting, arms, a truce, a border, a charge). A story that names
+        fighting, arms, a truce, a border, a charge; or a toll's, where it
+        names no disaster or crime). A story that names
         Kabul or Pakistan but none of these (cricket, inflation, a flood) is
         not read further: attribution, figures and modality are worked out
         only for articles that pass. One cached answer per text, so the
         second and third detector to ask pay nothing."""
         answer = self._about.get(text)
         if answer is None:
-            # The conflict's words first: nine in ten general stories have none.
-            answer = (self.conflict is None or self.conflict.search("\n" + lower(text)) is not None) and self.inside.mentioned(text)
+            # The conflict's words first: most general stories have none.
+            low = "\n" + lower(text)
+            told = self.conflict is None or self.conflict.search(low) is not None or (
+                self.tolls is not None and self.tolls.search(low) is not None
+                and (self.disasters is None or self.disasters.search(low) is None))
+            answer = told and self.inside.mentioned(text)
             self._about.put(text, answer)
         return answer
 
@@ -69,8 +77,9 @@ def load_scope(package: str, filename: str) -> Scope:
     """One shared Scope per data file: every detector then asks the same
     object, and its per-text caches answer the second and third time."""
     data = load_data(package, filename)
+    conflict = data.get("conflict", {})
     return Scope(data["in_scope"]["terms"], data["out_of_scope"]["terms"], data["in_scope"].get("anchors"),
-                 data.get("conflict", {}).get("terms"))
+                 conflict.get("terms"), conflict.get("tolls"), conflict.get("disasters"))
 
 
 def conflict_words(terms: list[str]) -> re.Pattern[str]:

@@ -85,7 +85,10 @@ CUES: list[tuple[str, int, Lowered]] = [
             rf"|\b(?:ended|scrapped|abandoned|called off|pulled out of|withdr[ae]w\w* from|terminated|tore up|declared (?:an end to|the end of)|suspended)\s+(?:the |a |its |their )?(?:\w+ )?{TRUCE}"
             rf"|\bdeclared (?:the |its |their )?(?:\w+ )?{TRUCE}(?: with \w+)? (?:void|over|dead|null|finished|ended)"
             # ("a full-scale border battle broke out between Pakistani and Afghan forces")
-            r"|\b(?:full-scale|all-out|open|full) (?:[\w-]+ )?(?:war|fighting|hostilities|conflict|battles?) (?:has |have )?(?:resumed|erupted|broke out|broken out|returned)",
+            r"|\b(?:full-scale|all-out|open|full) (?:[\w-]+ )?(?:war|fighting|hostilities|conflict|battles?) (?:has |have )?(?:resumed|erupted|broke out|broken out|returned)"
+            # one state opening a military operation against the other: war, whatever the truce was
+            # ("Pakistan has opened a major military operation against Afghanistan")
+            r"|\b(?:launch\w*|open\w*|beg[au]n|start\w*|declar\w*)\s+(?:a |an |its |the )?(?:new |major |large-scale |full-scale |wide-ranging )?(?:military |air |ground )?(?:operation|offensive|war)\s+against\s+(?:the\s+)?(?:Afghanistan|Pakistan|Afghan Taliban|Taliban (?:government|regime|administration)|Kabul|Islamabad)\b",
             re.I,
         )),
     ),
@@ -181,7 +184,7 @@ CAUSE_BEFORE = re.compile(
 )
 BEFORE_THE_TRUCE = lowered(re.compile(rf"\b(?:before|until|ahead of)\b[^.;]{{0,60}}?{TRUCE}", re.I))
 TRUCE_WORD = lowered(re.compile(TRUCE, re.I))
-PREFILTER = lowered(re.compile(rf"{TRUCE}|open war|all-out|full-scale|total war|{PAUSE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I))
+PREFILTER = lowered(re.compile(rf"{TRUCE}|open war|all-out|full-scale|total war|operation against|offensive against|war against|{PAUSE}|{STRONG_HOSTILITIES.pattern}|{WEAK_HOSTILITIES.pattern}", re.I))
 
 _places = load_data(DATA, "places.toml")
 SCOPE = load_scope("monitor.plugins.data", "scope.toml")

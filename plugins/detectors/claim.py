@@ -387,6 +387,7 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
                     or (claims and re.match(r"\s+(?:more|others?)(?:\s+(?:in|at|on|near|from|across)\b|\s*[,.;]|\s*$)", tail)
                         and re.search(r"\b(?:and|while|with)\s+$", head))
                     or COUNT_OF.search(s[max(lo, n.start - 120):n.start])
+                    or COUNT_ROSE_TO.search(s[max(lo, n.start - 60):n.start])
                     or re.search(r"(?:kill(?:ed|ing|s)?|martyr(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|toll (?:rose |climbed )?to|toll (?:at|stood at|reached)|toll of|claimed the lives of)\s*(?:at least |more than |over |another |some )?$", head, re.I)):
                 continue
             # "274 fighters killed and 400 wounded": a bare figure joined to the last one counts the same people
@@ -502,7 +503,10 @@ NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:(?:military|border|security|army|check)\s
 
 
 # "put the number of operatives linked to the Taliban killed at 620": who is counted comes first.
-COUNT_OF = re.compile(r"\b(?:number|toll|count|tally) of ([^,;]{3,90}?) (?:killed|dead|wounded|injured|martyred)(?: [\w'’-]+){0,12}? (?:at|to|as)\s+(?:more than |over |at least |about |nearly )?$", re.I)
+# "the number killed had risen past 350", "the toll climbed to 40": a count moved to the figure
+COUNT_ROSE_TO = re.compile(r"\b(?:number|toll|count|tally)\b[\w\s]{0,50}?\b(?:rose|risen|climbed|jumped|reached|passed|exceeded|crossed|surpassed)"
+                           r"(?:\s+(?:past|to|above|beyond|over))?\s+(?:at least |more than |over |some |nearly )?$", re.I)
+COUNT_OF = re.compile(r"\b(?:number|toll|count|tally) of ([^,;]{3,90}?) (?:killed|dead|wounded|injured|martyred)(?: [\w'’-]+){0,12}? (?:at|to|as|past|above|beyond)\s+(?:more than |over |at least |about |nearly )?$", re.I)
 
 
 def _counted_target(counted: re.Match, claimant: str) -> str | None:
