@@ -414,6 +414,12 @@ ONE_REPORT = [
     # a count moved to a figure ("the number killed had risen past 350")
     ("Information Minister Attaullah Tarar said the number of Afghan Taliban killed had climbed past 410.",
      [("Pakistan", "casualties", "Afghanistan", 410)]),
+    # the agent of a passive ("shells fired by Afghan forces hit homes") acts; the unnamed officials who tell it are the side hit
+    ("Two people were killed after mortar shells fired by Afghan forces hit homes in Pakistan's Kurram district, security officials said.",
+     [("Pakistan", "casualties", "civilians", 2), ("Pakistan", "strike", "Kurram", None)]),
+    # a participle's aside between a speaker and the verb ("…, attributing the raids to Pakistani officers, accused …") names no speaker
+    ("Taliban spokesman Zabihullah Mujahid, attributing the strikes to 'a small group' of Pakistani army officers, accused Pakistan of hitting civilian homes.",
+     [("Afghanistan", "accusation", "Pakistan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -441,7 +447,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck", "accused-of-opening-fire-on", "manogai-is-kunar", "recorded-a-count", "others-after-posts-further-back", "saying-without-that", "count-given-now-of-last-year", "count-given-last-year",
     "claimed-a-days-attack", "reported-dead", "counted", "police-of-the-place", "members-of-a-single-family", "hand-behind",
     "operating-out-of", "in-which-of-a-months-fighting",
-    "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory", "injuries-to-a-figure", "over-allegations-that", "count-risen-past"]
+    "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory", "injuries-to-a-figure", "over-allegations-that", "count-risen-past", "agent-of-a-passive", "participle-aside"]
 
 
 @pytest.fixture(scope="module")

@@ -167,6 +167,8 @@ VERB_START = re.compile(
 )
 # (and the civilians of a side named: "killed four Afghan civilians, officials said" are counted by their own side)
 OWN_FORCES_AFTER = re.compile(r"^\s*(?:security\s+|border\s+)?(?:soldiers|troops|personnel|servicemen|policemen|officers|guards|civilians|villagers|residents|(?:an?\s+)?(?:captain|major|colonel|lieutenant|officer|soldier|sepoy)s?)\b", re.I)
+PARTICIPLE_ASIDE = re.compile(r"\s*(?:attributing|blaming|citing|calling|describing|referring|pointing|speaking|responding|reacting|adding|noting|quoting)\b", re.I)
+PASSIVE_AGENT = re.compile(r"\bby\s+$", re.I)
 PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|is|was|were|are)\s+$", re.I)
 # "dozens of Afghan Taliban reported dead": what was reported of them, not their words
 REPORTED_STATE = re.compile(r"\s+(?:to (?:be|have been)\s+)?(?:dead|killed|missing|wounded|injured|hurt|martyred|captured|detained|arrested)\b", re.I)
@@ -359,8 +361,10 @@ class Speakers:
         trailing = len(re.sub(r"^\s*(?:on|late|early|in|this)?\s*(?:\w+day|a statement|\w+ night)?", "", rest).strip(" .,;")) < 25
         if before and not trailing:
             return (self.last_speaker or before[0].name) if PREPOSED.match(s) else before[0].name  # "Pakistan's information ministry said …"
-        if before and AGENT_AFTER.match(s[before[0].end:]):
-            return before[0].name  # "Pakistan struck seven camps …, the ministry said": the one who acts speaks
+        if before and AGENT_AFTER.match(s[before[0].end:]) and not PASSIVE_AGENT.search(s, max(0, before[0].start - 4), before[0].start):
+            # "Pakistan struck seven camps …, the ministry said": the one who acts speaks
+            # (not "shells fired by Afghan forces hit homes, officials said": the agent of a passive acts, the others tell it)
+            return before[0].name
         if self.last_speaker:
             return self.last_speaker
         if self.local_side:
@@ -384,10 +388,12 @@ class Speakers:
         phrase_start = commas.pop()
         stepped_back = False
         # Step back over an apposition or an aside: "…, NAME, said", "X, meanwhile, accuses".
-        while commas and (not s[phrase_start:verb_at].strip(" ,") or ASIDE.fullmatch(s[phrase_start:verb_at].strip(" ,"))):
+        # ("Mujahid, attributing the raids to Pakistani officials, accused …": a participle's aside names no speaker)
+        while commas and (not s[phrase_start:verb_at].strip(" ,") or ASIDE.fullmatch(s[phrase_start:verb_at].strip(" ,"))
+                          or PARTICIPLE_ASIDE.match(s, phrase_start)):
             phrase_start = commas.pop()
             stepped_back = True
-            if nearest_before(mentions, verb_at, phrase_start):
+            if nearest_before(mentions, verb_at, phrase_start) and not PARTICIPLE_ASIDE.match(s, phrase_start):
                 break
         # "Ties worsened this week after Afghanistan said …": a clause of its own begins at the
         # conjunction, and a party that heads it speaks

@@ -744,6 +744,8 @@ MOTIVE_BEFORE = re.compile(r"\b(?:over|amid|following|because of|due to|citing)\
 MOTIVE_CHARGE = re.compile(r"\b(?:over|amid|following|because of|due to|citing)\s+(?:\w+\s+)?(?:allegations?|accusations?|charges?|claims?)\s+that\b[^.;]{0,60}$", re.I)
 
 
+# "rockets fired by Afghan forces hit homes in Kurram": the same, the arms named by who fired them
+AFGHAN_ARMS = re.compile(r"\b(?:fired|launched|lobbed)\s+by\s+(?:the\s+)?Afghan\s+(?:forces|troops|soldiers|border (?:forces|guards)|Taliban(?: forces| fighters)?)\b", re.I)
 # Fire "from Afghan territory" on a place inside Pakistan is the other side's arms, not militants'.
 FROM_THE_AFGHAN_SIDE = re.compile(r"\bfrom (?:across the (?:border|frontier|Durand Line)|the Afghan side|Afghan (?:territory|soil)|Afghanistan)\b", re.I)
 
@@ -767,7 +769,8 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
         # (what follows a place past the window still says whether it speaks: "an offensive Islamabad said was …")
         struck = _struck_places(places, s[cue.start():] if window.startswith(s[cue.start():cue.end()]) else window)
         if any(name in PAKISTANI_PLACES and not (CROSSING_TOWNS.fullmatch(name) and _pakistani_arms(s, lo, cue.start())) for name in struck) \
-                and not _forces_struck(s[lo:hi], cue.start() - lo, claimant) and not FROM_THE_AFGHAN_SIDE.search(cue.group()):
+                and not _forces_struck(s[lo:hi], cue.start() - lo, claimant) and not FROM_THE_AFGHAN_SIDE.search(cue.group()) \
+                and not AFGHAN_ARMS.search(s, lo, min(hi, cue.end() + 40)):
             continue  # a militant attack inside Pakistan: its toll and the blame are the claims
         if not reader.asserted(s, cue.start()):
             continue
