@@ -97,9 +97,11 @@ def test_some_traffic_still_stopped_makes_an_opening_partial(monitor_env, rss):
         # the next clause goes on about the same crossing
         "Arandu has stayed closed to trade since October but is open to Afghan families going home, officials said on Monday.",
         "Only UN-marked lorries crossed Gursal on Monday, a customs agent said.",
+        # "commercial movement": Pakistani officials' word for trade
+        "Pakistan reopened Nawa Pass on Monday, but it is still closed to commercial movement.",
     ]) == [("Angoor Adda", "partially_open"), ("Arandu", "partially_open"), ("Badini", "partially_open"),
            ("Chaman", "partially_open"), ("Ghulam Khan", "partially_open"), ("Gursal", "partially_open"),
-           ("Kharlachi", "partially_open"), ("Torkham", "partially_open")]
+           ("Kharlachi", "partially_open"), ("Nawa Pass", "partially_open"), ("Torkham", "partially_open")]
 
 
 def test_demands_and_clauses_about_something_else(monitor_env, rss):

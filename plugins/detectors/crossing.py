@@ -119,7 +119,7 @@ STILL_SHUT_FOR_SOME = lowered(re.compile(
     r"(?:suspended|closed|barred|halted|banned|not allowed|shut|on hold|frozen|restricted|(?:will )?(?:have|has) to wait)\b|"
     # "it stays closed to trade and pedestrian traffic" (but not "to all traffic")
     r"\b(?:closed|shut|barred|suspended|halted) (?:to|for) (?!all\b|every\b|any\b)(?:[\w-]+ ){0,2}?"
-    r"(?:trade|traffic|goods|cargo|trucks|vehicles|travellers|travelers|passengers|pedestrians|commerce|transit)\b",
+    r"(?:trade|traffic|goods|cargo|trucks|vehicles|travellers|travelers|passengers|pedestrians|commerce|transit|movement)\b",
     re.I,
 ))
 # People sent or going home across a crossing that is otherwise shut, and aid
