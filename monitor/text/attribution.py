@@ -256,9 +256,10 @@ class Speakers:
                 continue  # "according to various reports", "according to witnesses": no party's words
             # ("according to security officials quoted by state media": the officials)
             source = re.match(r"\s*(?:the\s+)?([\w\s-]{1,40}?)(?=[,.;]|\s+(?:on|in|at|quoted|cited|speaking|who|from)\b)", s[m.end():])
-            if source and LOCAL_OFFICE.search(source.group(1)) and not self.local_side and self.side_of_places(s):
+            side = self.side_of_places(s) if source and LOCAL_OFFICE.search(source.group(1)) and not self.local_side else None
+            if side is not None:
                 # "… in Peshawar, in which three officers were killed, according to police": the police of the place named
-                return self.side_of_places(s), (m.start(), m.start())
+                return side, (m.start(), m.start())
             if source and unnamed_speaker(source.group(1)) and (self.last_speaker or self.local_side):
                 # "according to the sources": those who spoke before; else, as for "officials
                 # said", the side it was filed from ("ISLAMABAD: …, according to the authorities")

@@ -738,10 +738,12 @@ TARGET_COUNT = re.compile(
 )
 
 
-MOTIVE_BEFORE = re.compile(r"\b(?:over|amid|following|because of|due to|citing)\s+(?:\w+\s+)?$", re.I)
 # A charge told as the reason for what was done ("over allegations that it shelters militants"),
-# with no one's name on it: the motive of who acted, not the charge of who speaks.
-MOTIVE_CHARGE = re.compile(r"\b(?:over|amid|following|because of|due to|citing)\s+(?:\w+\s+)?(?:allegations?|accusations?|charges?|claims?)\s+that\b[^.;]{0,60}$", re.I)
+# with no one's name on it: the motive of who acted, not the charge of who speaks. MOTIVE_BEFORE
+# stands before the charge's noun, MOTIVE_CHARGE before the words of a charge that follows it.
+_MOTIVE = r"\b(?:over|amid|following|because of|due to|citing)\s+(?:\w+\s+)?"
+MOTIVE_BEFORE = re.compile(_MOTIVE + "$", re.I)
+MOTIVE_CHARGE = re.compile(_MOTIVE + r"(?:allegations?|accusations?|charges?|claims?)\s+that\b[^.;]{0,60}$", re.I)
 
 
 # "rockets fired by Afghan forces hit homes in Kurram": the same, the arms named by who fired them
