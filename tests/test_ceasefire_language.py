@@ -270,3 +270,11 @@ def test_a_pause_told_in_the_passive_and_a_truce_told_as_agreed(monitor_env, rss
         "Afghanistan's defence minister said his country was in open war with Pakistan.",
         "Traders in Peshawar welcomed the Eid ceasefire between Pakistan and Afghanistan, agreed after appeals from Qatar and Turkey.",
     ) == [("in_effect", "collapsed"), ("collapsed", "in_effect"), ("in_effect", "collapsed"), ("collapsed", "in_effect")]
+
+
+def test_positions_hit_beside_a_party_are_a_breach(monitor_env, rss):
+    # "hit" is said of quakes and prices as often as of the fighting: beside a
+    # party it is read, and a blow on the other side's positions is a breach
+    monitor_env.replay(rss([{"title": "Taliban hit Pakistani positions", "guid": "1", "published": "2026-02-10T08:00:00Z",
+                             "summary": "The Taliban hit Pakistani positions in Kurram overnight, Taliban spokesman Zabihullah Mujahid said."}]))
+    assert [(a["previous"], a["current"]) for a in stored_alerts(monitor_env, "ceasefire")] == [("in_effect", "violated")]

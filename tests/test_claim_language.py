@@ -621,3 +621,14 @@ def test_the_charge_a_statement_names(monitor_env, rss):
 def test_a_truce_not_kept_is_the_charge_of_breaking_it(monitor_env, rss):
     assert statements(monitor_env, rss, "Pakistan's Foreign Office accused Kabul of failing to honour the ceasefire.",
                       claim_type="accusation") == ["Pakistan accuses Afghanistan of breaking the ceasefire"]
+
+
+def test_a_strike_told_in_plain_verbs_beside_a_party(monitor_env, rss):
+    # "targeted", "hit": said of polio drives and inflation as often as of
+    # strikes, so they let the detectors read a report only beside a party; a
+    # report told in nothing else is read all the same
+    monitor_env.replay(rss([{"title": "Pakistan targets Kabul, Khost: Taliban", "guid": "1", "link": "https://news.example/1",
+                             "published": "2026-02-20T08:00:00Z",
+                             "summary": "Pakistan targeted Kabul and Khost overnight, Taliban spokesman Zabihullah Mujahid said."}]))
+    assert sorted(a["current"] for a in stored_alerts(monitor_env, "claim")) == [
+        "Afghanistan: strike on Kabul", "Afghanistan: strike on Khost"]

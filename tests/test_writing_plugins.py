@@ -309,9 +309,14 @@ def test_the_conflict_gate_passes_every_article_with_an_alert_and_stops_general_
                   "The IMF said Pakistan's inflation eased to 4 per cent in Islamabad's latest figures.",
                   "Afghan refugees in Peshawar queued for winter aid, the disaster authority said.",
                   "Floods killed 12 people in Swat, Afghan refugees among them, the disaster authority said.",
-                  "Polio teams targeted 2 million children in Kandahar and Peshawar, officials said."):
+                  "Polio teams targeted 2 million children in Kandahar and Peshawar, officials said.",
+                  # words said of other things as often as of the fighting: only beside a party, never beside a disaster
+                  "Polio teams on both sides of the border reached nine in ten children in Khost, the WHO said.",
+                  "An earthquake struck Afghanistan's Kunar province, destroying 300 homes, the disaster authority said.",
+                  "The National Emergency Operations Centre counted 3 new polio cases in Khost."):
         assert not scope.about_the_conflict(title), title
     for title in ("Torkham reopened on Monday.", "Afghan forces shelled posts in Kurram, the ISPR said.",
                   "Kabul accused Islamabad of violating Afghan airspace.", "The truce with Afghanistan is over, Asif said.",
-                  "Tarar: 410 Afghan Taliban killed."):
+                  "Tarar: 410 Afghan Taliban killed.", "Pakistan targets Kabul, Khost: Taliban.",
+                  "Khost.\n\nPakistan launched an operation against Afghanistan.", "The Taliban struck Pakistani positions in Kurram."):
         assert scope.about_the_conflict(title), title

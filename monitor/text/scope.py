@@ -15,17 +15,26 @@ class Scope:
     border, and (``conflict``) the words the conflict itself is told in."""
 
     def __init__(self, in_scope: list[str], out_of_scope: list[str], anchors: list[str] | None = None,
-                 conflict: list[str] | None = None, tolls: list[str] | None = None, disasters: list[str] | None = None):
+                 conflict: list[str] | None = None, tolls: list[str] | None = None, disasters: list[str] | None = None,
+                 weak: list[str] | None = None, parties: list[str] | None = None):
         self.inside = Gazetteer({term: [] for term in in_scope})
         self.outside = Gazetteer({term: [] for term in out_of_scope})
         # Terms that tie a sentence naming another country to this conflict
         # after all: without one, "gunmen from Afghanistan attacked Chinese
         # workers in Tajikistan" is another conflict, though it names Afghanistan.
         self.anchors = Gazetteer({term: [] for term in anchors}) if anchors else None
-        self.conflict = conflict_words(conflict) if conflict else None
+        # One pass finds any of the conflict's words, a toll's and the weak
+        # ones; what a match is, is asked only of the few a story holds.
+        self.conflict = conflict_words((conflict or []) + (tolls or []) + (weak or [])) if conflict else None
         # A toll's words count for the conflict where the article names no disaster or crime.
         self.tolls = conflict_words(tolls) if tolls else None
         self.disasters = conflict_words(disasters) if disasters else None
+        # Words said of other things as often as of the fighting ("an
+        # earthquake struck", "flight operations", "both sides of the
+        # border") count only in a sentence that names one of the parties:
+        # "Pakistan struck Kandahar", "the border with Afghanistan".
+        self.weak = conflict_words(weak) if weak else None
+        self.parties = conflict_words(parties) if weak and parties else None
         self._about: TextCache[bool] = TextCache()
 
     def about_the_conflict(self, text: str) -> bool:
@@ -41,13 +50,26 @@ class Scope:
         answer = self._about.get(text)
         if answer is None:
             # The conflict's words first: most general stories have none.
-            low = "\n" + lower(text)
-            told = self.conflict is None or self.conflict.search(low) is not None or (
-                self.tolls is not None and self.tolls.search(low) is not None
-                and (self.disasters is None or self.disasters.search(low) is None))
-            answer = told and self.inside.mentioned(text)
+            answer = self._told(text) and self.inside.mentioned(text)
             self._about.put(text, answer)
         return answer
+
+    def _told(self, text: str) -> bool:
+        if self.conflict is None:
+            return True
+        low = "\n" + lower(text)
+        toll = False
+        for found in self.conflict.finditer(low):
+            at = found.start()
+            if self.tolls is not None and self.tolls.match(low, at):
+                toll = True
+            elif self.weak is None or not self.weak.match(low, at):
+                return True  # a word only the conflict is told in
+            elif self.parties is not None:
+                sentence = _sentence_around(low, at)
+                if self.parties.search(low, *sentence) and (self.disasters is None or not self.disasters.search(low, *sentence)):
+                    return True  # "Pakistan struck Kandahar", not "floods destroyed houses in Afghanistan's Herat"
+        return toll and (self.disasters is None or self.disasters.search(low) is None)
 
     def counts(self, text: str) -> tuple[int, int]:
         return len(self.inside.find(text)), len(self.outside.find(text))
@@ -72,6 +94,14 @@ class Scope:
         return self.anchors is not None and not self.anchors.find(sentence)
 
 
+def _sentence_around(low: str, at: int) -> tuple[int, int]:
+    """The span of the sentence (or line) around ``at``, roughly: from the
+    end of the last one to the end of this one."""
+    start = max(low.rfind(". ", 0, at), low.rfind("\n", 0, at), low.rfind("? ", 0, at), low.rfind("! ", 0, at), 0)
+    ends = [end for end in (low.find(". ", at), low.find("\n", at + 1)) if end != -1]
+    return start, min(ends) if ends else len(low)
+
+
 @lru_cache(maxsize=None)
 def load_scope(package: str, filename: str) -> Scope:
     """One shared Scope per data file: every detector then asks the same
@@ -79,7 +109,7 @@ def load_scope(package: str, filename: str) -> Scope:
     data = load_data(package, filename)
     conflict = data.get("conflict", {})
     return Scope(data["in_scope"]["terms"], data["out_of_scope"]["terms"], data["in_scope"].get("anchors"),
-                 conflict.get("terms"), conflict.get("tolls"), conflict.get("disasters"))
+                 conflict.get("terms"), conflict.get("tolls"), conflict.get("disasters"), conflict.get("weak"), conflict.get("parties"))
 
 
 def conflict_words(terms: list[str]) -> re.Pattern[str]:
