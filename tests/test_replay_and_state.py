@@ -381,3 +381,23 @@ def test_claims_read_as_sentences_in_the_log_and_alerts(monitor_env, rss):
     events = [json.loads(line)["event"] for line in result.stderr.splitlines() if line.startswith('{"')]
     assert f"ALERT claim Pakistan says 5 of its soldiers were killed · test · {own_losses['link']}" in events
     assert "claim · Pakistan says 5 of its soldiers were killed" in monitor_env.run("alerts").stdout
+
+
+def test_entry_html_is_stored_as_the_text_a_reader_sees(monitor_env, rss):
+    # The shapes of entry HTML real feeds send: paragraphs, links with
+    # attributes, line breaks written three ways, character references, and the
+    # rarer comments and scripts, each read into plain paragraphs
+    entries = [
+        ('<p>Traders met in <a href="https://x.example/?a=1&amp;b=2" title=\'the "market"\'>Peshawar</a> on Monday.</p>'
+         '<p class="x">Prices rose&nbsp;by 5&#37;,  they&#39;said.<br/>Fuel ran short.<br />Flour too.<BR>Rice &amp; tea.</p>',
+         # ("<br/>" is a start and an end tag to HTMLParser, so a paragraph's end too)
+         "Traders met in Peshawar on Monday.\n\nPrices rose by 5%, they'said.\n\nFuel ran short.\n\nFlour too.\nRice & tea."),
+        ('<div>Flights resumed <!-- a comment --> at Kabul.</div><script>var a = "<p>"</script><p>Fog lifted &lt;slowly&gt;.</p>',
+         "Flights resumed at Kabul.\n\nFog lifted <slowly>."),
+        ("<p>A dealer said 3 < 4 \t and  left.</p>\n<ul><li>one</li><li>two</li></ul>", "A dealer said 3 < 4 and left.\n\none\n\ntwo"),
+    ]
+    monitor_env.replay(rss([{"title": f"Market {i}", "summary": markup, "guid": f"m{i}", "link": f"https://news.example/m{i}",
+                             "published": "2026-02-20T08:00:00Z"} for i, (markup, _) in enumerate(entries)]))
+    with sqlite3.connect(monitor_env.db) as conn:
+        stored = dict(conn.execute("SELECT guid, text FROM articles"))
+    assert [stored[f"m{i}"] for i in range(len(entries))] == [text for _, text in entries]
