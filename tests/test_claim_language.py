@@ -420,6 +420,12 @@ ONE_REPORT = [
     # a participle's aside between a speaker and the verb ("…, attributing the raids to Pakistani officers, accused …") names no speaker
     ("Taliban spokesman Zabihullah Mujahid, attributing the strikes to 'a small group' of Pakistani army officers, accused Pakistan of hitting civilian homes.",
      [("Afghanistan", "accusation", "Pakistan", None)]),
+    # after a denial, "saying …" is the speaker's own account; a report called false after it is told is denied
+    ("The Afghan defence ministry rejected Islamabad's version, saying Pakistani drones had bombed two villages in Kunar overnight.",
+     [("Afghanistan", "strike", "Kunar", None)]),
+    ("The ISPR denied that any soldiers had died at the border, saying that reports of 40 dead were baseless.", []),
+    ("Pakistan's army denied hitting a market, saying its jets had struck militant compounds in Nangarhar and had killed 35 fighters.",
+     [("Pakistan", "casualties", "Afghanistan", 35), ("Pakistan", "strike", "Nangarhar", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -447,7 +453,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "countered-that", "town-in-its-province", "and-a-second-speaker", "p-m-on-saturday", "two-attacks-named-together", "district-as-its-province", "one-person", "one-post", "five-more-in", "more-taken-over", "shot-dead", "civilian-casualties-uncounted", "civilians-among-the-dead", "residents-say-civilians-killed", "charge-ends-at-and-said", "capital-that-acts", "accusations-called-baseless", "residential-neighbourhoods", "deliberately-hit", "crossing-town-hit-by-pakistani-arms", "a-claim-by-that-it-struck", "accused-of-opening-fire-on", "manogai-is-kunar", "recorded-a-count", "others-after-posts-further-back", "saying-without-that", "count-given-now-of-last-year", "count-given-last-year",
     "claimed-a-days-attack", "reported-dead", "counted", "police-of-the-place", "members-of-a-single-family", "hand-behind",
     "operating-out-of", "in-which-of-a-months-fighting",
-    "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory", "injuries-to-a-figure", "over-allegations-that", "count-risen-past", "agent-of-a-passive", "participle-aside"]
+    "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory", "injuries-to-a-figure", "over-allegations-that", "count-risen-past", "agent-of-a-passive", "participle-aside",
+    "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial"]
 
 
 @pytest.fixture(scope="module")

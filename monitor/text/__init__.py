@@ -15,6 +15,7 @@ from monitor.text.attribution import (
     unnamed_speaker,
 )
 from monitor.text.cues import (
+    OWN_ACCOUNT_AFTER_DENIAL,
     asserted_now,
     denied,
     hedged,
@@ -37,6 +38,7 @@ from monitor.text.sentences import Sentence, clause_of, clauses, split_sentences
 __all__ = [
     "load_titles",
     "NO_PARTY",
+    "OWN_ACCOUNT_AFTER_DENIAL",
     "Reading",
     "read",
     "ACCORDING",

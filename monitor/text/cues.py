@@ -113,6 +113,9 @@ def denied(sentence: str, position: int) -> bool:
     """A denial anywhere before the cue in the sentence: "rejected reports that
     the ceasefire had collapsed"; but not across another speaker's verb of
     saying ("called the claims 'baseless', after Asif wrote that … blamed Kabul")."""
+    for called_false in CALLED_FALSE.finditer(sentence):
+        if called_false.start() < position < called_false.end():
+            return True  # "saying reports of 40 dead were false": the figure is the report's, denied
     last = None
     for last in DENIAL.finditer(sentence, 0, position):
         pass
@@ -122,8 +125,18 @@ def denied(sentence: str, position: int) -> bool:
     return not (OWN_CHARGE_AFTER.search(sentence, last.end(), position) and CHARGE_VERB.match(sentence, position))
 
 
+# Another's report, called false after it is told.
+CALLED_FALSE = lowered(re.compile(
+    r"\b(?:reports?|claims?|allegations?|rumou?rs?|accounts?)\s+(?:of|that)\b[^.;]{0,120}?\b(?:is|are|was|were)\s+"
+    r"(?:completely\s+|totally\s+|entirely\s+|simply\s+)?(?:false|baseless|untrue|unfounded|fabricated|propaganda|lies|misleading|incorrect)\b",
+    re.I,
+))
+# After a denial, the speaker's own account begins: "denied targeting any
+# medical facility, saying it had targeted military installations in Kabul".
+OWN_ACCOUNT_AFTER_DENIAL = re.compile(r",\s+(?:saying|insisting|adding|arguing|and said|but said)\s+(?:that\s+)?", re.I)
 # A verb of saying (not "claims", which is often a noun): another speaker's words begin.
 ANOTHER_SPEAKER = re.compile(
+    OWN_ACCOUNT_AFTER_DENIAL.pattern + "|"
     r"\b(?:said|says|say|wrote|writes|told|stated|tweeted|posted|added|insisted|announced|declared)\b"
     r"|\band (?:also |instead )?(?:accused|accuses|blamed|blames|charged)\b"  # "rejected responsibility and accused …"
     r"|\bwho (?:had |has |have )?(?:accused|alleged|claimed|said|blamed|charged)\b"  # "rejected a statement by a spokesman, who had accused …"

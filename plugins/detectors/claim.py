@@ -35,6 +35,7 @@ from monitor.text import (
     Gazetteer,
     Mention,
     NO_PARTY,
+    OWN_ACCOUNT_AFTER_DENIAL,
     as_aliases,
     asserted_now,
     clause_of,
@@ -1105,6 +1106,13 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         # ("rejected responsibility and accused the Afghan side of …": a charge of its own after the denial)
         if denial and not ACCUSE.search(s, denial.end()) and not baseline_mode:
             # "Pakistan denied …" asserts the opposite of a claim; the charge it denies is the other side's
+            own = OWN_ACCOUNT_AFTER_DENIAL.search(s, denial.end())
+            if own:
+                # "… denied targeting any medical facility, saying it had targeted military
+                # installations in Kabul": the speaker's own account follows the denial
+                within = (own.end(), len(s))
+                claims += _casualties(s, claimant, reader, span, within) + _territory(s, claimant, reader, within)
+                claims += _strikes(s, claimant, reader, within) if claimant in OTHER_SIDE else []
             observations += [_observation(c, sentence) for c in claims]
             continue
         claims += _by_clause(reading, claimant, span, lambda who, within: _casualties(s, who, reader, span, within))
