@@ -1095,9 +1095,12 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         # "Kabul's allegations that Pakistan …": the possessor's charge, whoever speaks or denies it
         claims = reciprocal + _possessed_charges(s, parties) + _relative_charges(s, parties, reader)
         if claimant is None:
-            if BOTH_SIDES_SPEAK.search(s):  # "both sides claimed to have killed dozens": each side's claim
+            both = BOTH_SIDES_SPEAK.search(s)
+            if both:  # "both sides claimed to have killed dozens": each side's claim
+                # (within its part of the sentence: "Four civilians killed in a clash; each side says the other broke the truce")
+                within = (s.rfind(";", 0, both.start()) + 1, s.find(";", both.end()) % (len(s) + 1))
                 for side in ("Pakistan", "Afghanistan"):
-                    claims += _casualties(s, side, reader, (0, 0))
+                    claims += _casualties(s, side, reader, (0, 0), within)
             observations += [_observation(c, sentence) for c in claims]
             continue
         verb = REPORTING.search(s)
