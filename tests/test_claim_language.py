@@ -428,6 +428,12 @@ ONE_REPORT = [
      [("Pakistan", "casualties", "Afghanistan", 35), ("Pakistan", "strike", "Nangarhar", None)]),
     # "each side said" speaks for its own part of the sentence: the toll before the semicolon is nobody's
     ("Three traders were killed near the Chaman crossing on Sunday; each side said the other had fired first.", []),
+    # "non-combatants" are civilians; "maintains that" reports; "X putting Y's deaths at N" is X's count, in its own clause
+    ("Kabul's defence ministry said 14 non-combatants had been killed in the overnight raids on Khost.",
+     [("Afghanistan", "casualties", "civilians", 14), ("Afghanistan", "strike", "Khost", None)]),
+    ("Islamabad maintains that nearly 90 militants died in the fighting near Angoor Adda.", [("Pakistan", "casualties", "TTP", 90)]),
+    ("The two sides traded figures, with Islamabad saying 45 attackers were killed and Kabul putting Pakistani military deaths at 31.",
+     [("Pakistan", "casualties", "TTP", 45), ("Afghanistan", "casualties", "Pakistan", 31)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -456,7 +462,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "claimed-a-days-attack", "reported-dead", "counted", "police-of-the-place", "members-of-a-single-family", "hand-behind",
     "operating-out-of", "in-which-of-a-months-fighting",
     "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory", "injuries-to-a-figure", "over-allegations-that", "count-risen-past", "agent-of-a-passive", "participle-aside",
-    "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part"]
+    "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
+    "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause"]
 
 
 @pytest.fixture(scope="module")

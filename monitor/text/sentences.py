@@ -96,7 +96,9 @@ def _split(text: str) -> tuple[Sentence, ...]:
 # ("not only in Kabul but also in Kandahar": a correlative "but also" joins, it starts no clause)
 # (", and Pakistani officials said three were hurt": a second speaker's clause)
 _CLAUSE_BREAK = re.compile(r";|:(?=\s)|—|\s(?:but(?!\s+also\b)|while|whereas|although|though)\s|,\s+and\s+that\s|\sand\s+that\s|"
-                           r",\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|told|claimed|claims|reported|added)\b)")
+                           r",\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|told|claimed|claims|reported|added|saying|claiming|putting)\b)|"
+                           # ("with Pakistan saying it had killed 200 and Afghanistan putting its losses at 58")
+                           r"\sand\s+(?=(?:[\w'’-]+\s+){1,3}?(?:saying|claiming|putting)\b)")
 
 
 @lru_cache(maxsize=4096)  # asked again for every cue in the sentence

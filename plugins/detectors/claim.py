@@ -69,7 +69,7 @@ PEOPLE = (
     r"(?:border )?guards?|forces|fighters?|militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?|"
     r"civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|members?|"
     r"students?|worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?|"
-    r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|combatants?|others"
+    r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|non-?combatants?|combatants?|others"
 )
 NOUN_AFTER = re.compile(
     rf"^\s+(?P<mods>(?:(?:of|the|its|our|their|own|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
@@ -78,7 +78,7 @@ NOUN_AFTER = re.compile(
 )
 CIVILIAN = re.compile(
     r"^(?:civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|students?|"
-    r"worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?)$",
+    r"worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?|non-?combatants?)$",
     re.I,
 )
 MILITANT = re.compile(r"^(?:militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?)$", re.I)
@@ -507,15 +507,19 @@ NOT_PEOPLE_AFTER = re.compile(r"^\s+(?:(?:military|border|security|army|check)\s
 # "the number killed had risen past 350", "the toll climbed to 40": a count moved to the figure
 COUNT_ROSE_TO = re.compile(r"\b(?:number|toll|count|tally)\b[\w\s]{0,50}?\b(?:rose|risen|climbed|jumped|reached|passed|exceeded|crossed|surpassed)"
                            r"(?:\s+(?:past|to|above|beyond|over))?\s+(?:at least |more than |over |some |nearly )?$", re.I)
-COUNT_OF = re.compile(r"\b(?:number|toll|count|tally) of ([^,;]{3,90}?) (?:killed|dead|wounded|injured|martyred)(?: [\w'’-]+){0,12}? (?:at|to|as|past|above|beyond)\s+(?:more than |over |at least |about |nearly )?$", re.I)
+# ("putting Pakistani military deaths at 58": the deaths of those named)
+COUNT_OF = re.compile(r"\b(?:(?:number|toll|count|tally) of ([^,;]{3,90}?) (?:killed|dead|wounded|injured|martyred)(?: [\w'’-]+){0,12}?"
+                      r"|put(?:s|ting)? (?:the )?((?:[\w'’-]+ ){1,3}?)(?:deaths|fatalities))"
+                      r" (?:at|to|as|past|above|beyond)\s+(?:more than |over |at least |about |nearly )?$", re.I)
 
 
 def _counted_target(counted: re.Match, claimant: str) -> str | None:
-    named = PARTIES.find(counted.group(1))
+    phrase = counted.group(1) or counted.group(2)
+    named = PARTIES.find(phrase)
     if named:
         return named[-1].name
-    noun = re.search(PEOPLE, counted.group(1), re.I)
-    return _target("", noun.group(), claimant, counted.group(1)) if noun else None
+    noun = re.search(PEOPLE, phrase, re.I)
+    return _target("", noun.group(), claimant, phrase) if noun else None
 
 
 def _nearest(pattern, text: str, at: int):
