@@ -434,6 +434,9 @@ ONE_REPORT = [
     ("Islamabad maintains that nearly 90 militants died in the fighting near Angoor Adda.", [("Pakistan", "casualties", "TTP", 90)]),
     ("The two sides traded figures, with Islamabad saying 45 attackers were killed and Kabul putting Pakistani military deaths at 31.",
      [("Pakistan", "casualties", "TTP", 45), ("Afghanistan", "casualties", "Pakistan", 31)]),
+    # a capital that attributes a strike is its government, not a place struck
+    ("A drone strike that Kabul attributes to the Pakistani military hit a house in Paktika, Taliban spokesman Zabihullah Mujahid said.",
+     [("Afghanistan", "strike", "Paktika", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -463,7 +466,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "operating-out-of", "in-which-of-a-months-fighting",
     "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory", "injuries-to-a-figure", "over-allegations-that", "count-risen-past", "agent-of-a-passive", "participle-aside",
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
-    "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause"]
+    "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes"]
 
 
 @pytest.fixture(scope="module")

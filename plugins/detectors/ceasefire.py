@@ -173,6 +173,12 @@ MILITANTS = re.compile(r"\b(?:TTP|Pakistani Taliban|militants?|khawarij|terroris
 MILITANTS_FROM = re.compile(r"\b(?:from|into|in from)\s+(?:the\s+)?(?:Afghan\s+(?:soil|territory|side)|Afghanistan)\b", re.I)
 NEAR_THE_BORDER = re.compile(r"\b(?:near|along|on|close to|at|by)\s+the\s+(?:Afghan|Pak-Afghan|Pakistan-Afghanistan|Afghanistan)\s+border\b", re.I)
 # ("carried out any act of terrorism, cross-border attack or drone strike": "any" governs the list)
+# The militants' own deeds, named to say who they are: "sheltering militants
+# responsible for cross-border attacks" tells of no fighting between the sides.
+MILITANTS_DEED_BEFORE = re.compile(
+    r"\b(?:TTP|militants?|khawarij|terrorists?|insurgents?|groups?|fighters)\s+(?:\w+\s+){0,2}?"
+    r"(?:responsible for|behind|who (?:carr(?:y|ies|ied) out|launch(?:es|ed)?|stage[sd]?)|carrying out|launching|staging|involved in|blamed for)\s+"
+    r"(?:the\s+|recent\s+|a\s+|many\s+|deadly\s+)*$", re.I)
 HYPOTHETICAL_BEFORE = re.compile(r"\b(?:any|every|future)\s+(?:[\w-]+\s+)?$|\bany\s+[\w\s,-]{0,50}?(?:,|\bor)\s+(?:[\w-]+\s+)?$", re.I)
 CAUSE_BEFORE = re.compile(
     r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$|"
@@ -298,6 +304,8 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     break  # "clashes left dozens dead before Qatar brokered a truce": fighting before it, no breach of it
                 if HYPOTHETICAL_BEFORE.search(s, max(0, m.start() - 60), m.start()):
                     continue  # "any cross-border attack would see the operation restart": not one that happened
+                if MILITANTS_DEED_BEFORE.search(s, max(0, m.start() - 80), m.start()):
+                    continue  # "militants responsible for cross-border attacks": who they are, not a breach
                 if CAUSE_BEFORE.search(s, max(0, m.start() - 40), m.start()):
                     continue  # "the move comes after Pakistani airstrikes on …": the earlier event a story is explained by
                 if _other_side(s, m.start(), bool(militants)) and reading.asserted_now(m.start(), baseline_mode):

@@ -726,7 +726,9 @@ CHARGED_BEFORE = re.compile(r"\b(?:accus\w*|blam\w*|urg\w*|asked|warned|told)\s+
 SPEAKS_AFTER = re.compile(
     r"^(?:'s|’s)\s+(?:[\w-]+\s+){1,3}?(?:says|said|told|claimed|added)\b|"  # "Paktia's police chief said": who speaks, not where
     # ("… and said Islamabad had launched Operation …": the government acting, not a place struck)
+    # ("an air strike that Kabul attributes to Pakistani forces": the government that speaks)
     r"^\s+(?:\w+ly\s+)?(?:says|said|called|calls|claims|claimed|accused|accuses|blamed|blames|denied|denies|rejected|rejects|wants|insists|insisted|"
+    r"attribut(?:es|ed)|describ(?:es|ed)|consider(?:s|ed)|"
     r"(?:had|has|have)\s+(?:\w+ly\s+)?(?:launched|carried|begun|started|decided|ordered|retaliated|responded|sent|agreed)|launched|retaliated|responded|"
     r"would|will|could|must|should)\b",  # "… and said Kabul would respond": the government, not a place struck
     re.I,
