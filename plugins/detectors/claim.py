@@ -490,13 +490,14 @@ JOINED_FIGURE = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:and|,)\s+(?:at least |
 
 
 # ("dozens of innocent people, children and mothers among them, had been killed": an aside between the figure and its verb)
-ASIDE = re.compile(r",\s+(?:including\s+[^,;]{1,50}|[^,;]{1,50}\s+among\s+them),")
+# (or one that a quotation closes: "'dozens of civilians, including women and children' had been killed")
+ASIDE = re.compile(r",\s+(?:including\s+[^,;'’\"”]{1,50}|[^,;'’\"”]{1,50}\s+among\s+them)(?:,|['’\"”](?=\s))")
 
 
 def _toll_window(s: str, n) -> tuple[int, int, str]:
     """The clause of the figure ``n``, and the words around it where its verb is looked for."""
     lo, hi = clause_of(s, n.start)
-    aside = ASIDE.search(s, n.end, n.end + 60)
+    aside = ASIDE.search(s, n.end, n.end + 110)
     return lo, hi, s[max(lo, n.start - 70):min(hi, n.end + 60 + (len(aside.group()) if aside else 0))]
 
 
