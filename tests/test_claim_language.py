@@ -437,6 +437,9 @@ ONE_REPORT = [
     # a capital that attributes a strike is its government, not a place struck
     ("A drone strike that Kabul attributes to the Pakistani military hit a house in Paktika, Taliban spokesman Zabihullah Mujahid said.",
      [("Afghanistan", "strike", "Paktika", None)]),
+    # an aside after a strike's noun ("the raids, part of what Islamabad calls …, hit …") does not take the places out of its reach
+    ("According to Pakistan's information ministry, the air raids, which Islamabad has named Operation Sarkob, destroyed Taliban camps, arms stores and command posts in Paktia and Kunar.",
+     [("Pakistan", "strike", "Kunar", None), ("Pakistan", "strike", "Paktia", None), ("Pakistan", "territory", "Afghanistan", None)]),
     # an aside that a quotation closes sits between the figure and its verb too
     ("The Taliban's defence ministry said 'dozens of innocent villagers, including women and children' had been killed or wounded in the raids on Kunar.",
      [("Afghanistan", "casualties", "civilians", None), ("Afghanistan", "strike", "Kunar", None)]),
@@ -469,7 +472,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "operating-out-of", "in-which-of-a-months-fighting",
     "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory", "injuries-to-a-figure", "over-allegations-that", "count-risen-past", "agent-of-a-passive", "participle-aside",
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
-    "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-closed-by-a-quotation"]
+    "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
+    "aside-closed-by-a-quotation"]
 
 
 @pytest.fixture(scope="module")

@@ -723,6 +723,7 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+STRIKE_ASIDE = re.compile(r",\s+(?:part of|which|that|described as|dubbed|named|code-?named|called)\b[^,;]{1,80},", re.I)
 CHARGED_BEFORE = re.compile(r"\b(?:accus\w*|blam\w*|urg\w*|asked|warned|told)\s+(?:the\s+)?$", re.I)
 SPEAKS_AFTER = re.compile(
     r"^(?:'s|’s)\s+(?:[\w-]+\s+){1,3}?(?:says|said|told|claimed|added)\b|"  # "Paktia's police chief said": who speaks, not where
@@ -730,7 +731,8 @@ SPEAKS_AFTER = re.compile(
     # ("an air strike that Kabul attributes to Pakistani forces": the government that speaks)
     r"^\s+(?:\w+ly\s+)?(?:says|said|called|calls|claims|claimed|accused|accuses|blamed|blames|denied|denies|rejected|rejects|wants|insists|insisted|"
     r"attribut(?:es|ed)|describ(?:es|ed)|consider(?:s|ed)|"
-    r"(?:had|has|have)\s+(?:\w+ly\s+)?(?:launched|carried|begun|started|decided|ordered|retaliated|responded|sent|agreed)|launched|retaliated|responded|"
+    r"(?:had|has|have)\s+(?:\w+ly\s+)?(?:launched|carried|begun|started|decided|ordered|retaliated|responded|sent|agreed|named|dubbed)|launched|retaliated|responded|"
+    r"names|dubs|dubbed|"  # ("the raids, which Islamabad has named Operation …")
     r"would|will|could|must|should)\b",  # "… and said Kabul would respond": the government, not a place struck
     re.I,
 )
@@ -767,7 +769,9 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
         if NATURAL_EVENT.search(s[max(0, cue.start() - 40):cue.start()]):
             continue  # "an earthquake struck Kunar"
         lo, hi = clause_of(s, cue.start())
-        window = s[cue.start():min(hi, cue.end() + 120)]
+        # ("the raids, part of what Islamabad calls Operation …, hit … sites in Kabul and Kandahar": the aside does not count)
+        aside = STRIKE_ASIDE.match(s, cue.end())
+        window = s[cue.start():min(hi, cue.end() + 120 + (len(aside.group()) if aside else 0))]
         places = PLACES.find(window)
         if not places and THE_PLACE.match(s[cue.end():]):
             # "attacked the district": the place named earlier in the sentence
