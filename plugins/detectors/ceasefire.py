@@ -76,11 +76,13 @@ CUES: list[tuple[str, int, Lowered]] = [
         4,
         lowered(re.compile(
             # (the gap never crosses ", and …": "the truce, and three rounds ended in deadlock")
-            rf"{TRUCE}(?:(?!,\s*(?:and|but|while|though)\b)[\w\s,'’-]){{0,40}}?\b(?:has |had |have )?(?:collapsed|broken down|broke down|"
+            rf"{TRUCE}(?:(?!,\s*(?:and|but|while|though)\b)[\w\s,'’-]){{0,60}}?\b(?:has |had |have )?(?:collapsed|broken down|broke down|"
             # "the truce ended the fighting": ended something else, it did not end;
             # "the truce ended on Friday", "has ended.": it did
             r"ended(?=\s*(?:$|[.,;:]|on\b|in\b|at\b|after\b|when\b|with\b|abruptly|suddenly|today|yesterday|last\b|this\b|early|late|overnight|days|weeks|hours))|"
-            r"is over|was over|are over|is dead|in tatters|unravel+ed|came apart|fell apart|crumbled|expired|no longer (?:holds|holding|in (?:effect|force|place)))"
+            r"is over|was over|are over|is dead|in tatters|unravel+ed|came apart|fell apart|crumbled|expired|no longer (?:holds|holding|in (?:effect|force|place))|"
+            # ("the ceasefire … has become inoperative", "is now defunct")
+            r"(?:become |became |is (?:now )?|was )(?:inoperative|defunct|a dead letter|null and void|meaningless))"
             rf"|\b(?:collapse|end|breakdown) of (?:the |a )?(?:\w+ )?{TRUCE}"
             rf"|\b(?:ended|scrapped|abandoned|called off|pulled out of|withdr[ae]w\w* from|terminated|tore up|declared (?:an end to|the end of)|suspended)\s+(?:the |a |its |their )?(?:\w+ )?{TRUCE}"
             rf"|\bdeclared (?:the |its |their )?(?:\w+ )?{TRUCE}(?: with \w+)? (?:void|over|dead|null|finished|ended)"
