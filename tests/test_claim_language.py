@@ -440,6 +440,12 @@ ONE_REPORT = [
     # an aside after a strike's noun ("the raids, part of what Islamabad calls …, hit …") does not take the places out of its reach
     ("According to Pakistan's information ministry, the air raids, which Islamabad has named Operation Sarkob, destroyed Taliban camps, arms stores and command posts in Paktia and Kunar.",
      [("Pakistan", "strike", "Kunar", None), ("Pakistan", "strike", "Paktia", None), ("Pakistan", "territory", "Afghanistan", None)]),
+    # "held X responsible for" a named attack charges X with it
+    ("Interior Minister Mohsin Naqvi held the Afghan Taliban responsible for the bombing of a police station in Bannu.",
+     [("Pakistan", "accusation", "Afghanistan", None)]),
+    # a clause told before ", and X said …" is the outlet's; a state's "citizens" are civilians
+    ("Doctors in Spin Boldak treated nine wounded people overnight, and Afghan officials said two of their citizens had been killed by Pakistani fire.",
+     [("Afghanistan", "casualties", "civilians", 2)]),
     # an aside that a quotation closes sits between the figure and its verb too
     ("The Taliban's defence ministry said 'dozens of innocent villagers, including women and children' had been killed or wounded in the raids on Kunar.",
      [("Afghanistan", "casualties", "civilians", None), ("Afghanistan", "strike", "Kunar", None)]),
@@ -473,7 +479,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory", "injuries-to-a-figure", "over-allegations-that", "count-risen-past", "agent-of-a-passive", "participle-aside",
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
-    "aside-closed-by-a-quotation"]
+    "held-responsible", "narrated-clause-before-and-said", "aside-closed-by-a-quotation"]
 
 
 @pytest.fixture(scope="module")

@@ -69,7 +69,7 @@ PEOPLE = (
     r"(?:border )?guards?|forces|fighters?|militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?|"
     r"civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|members?|"
     r"students?|worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?|"
-    r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|non-?combatants?|combatants?|others"
+    r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|non-?combatants?|combatants?|citizens?|nationals|inhabitants|others"
 )
 NOUN_AFTER = re.compile(
     rf"^\s+(?P<mods>(?:(?:of|the|its|our|their|own|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
@@ -78,7 +78,7 @@ NOUN_AFTER = re.compile(
 )
 CIVILIAN = re.compile(
     r"^(?:civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|students?|"
-    r"worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?|non-?combatants?)$",
+    r"worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?|non-?combatants?|citizens?|inhabitants)$",
     re.I,
 )
 MILITANT = re.compile(r"^(?:militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?)$", re.I)
@@ -118,7 +118,9 @@ STRIKE = lowered(re.compile(
     re.I,
 ))
 TTP_SITES = re.compile(r"\b(?:TTP|militant|terrorist|khawarij)\s+(?:bases|hideouts|camps|sanctuaries|training centres|positions)\b", re.I)
-ACCUSE = lowered(re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w*)", re.I))
+# ("held Afghanistan responsible for the suicide attack": a charge, "held" alone is not)
+ACCUSE = lowered(re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w*|"
+                            r"h(?:eld|olds?|olding)(?= (?:[\w'’-]+ ){1,4}?(?:responsible|accountable|culpable)\b))", re.I))
 ACCUSATION_CONTENT = lowered(re.compile(
     r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|prox(?:y|ies)|sponsor\w*|puppet|"
     r"(?:backing|supporting|support(?:s)? for|support(?:s)? to|providing support|provides support|funding|arming)\b|"
@@ -546,10 +548,13 @@ def _by_clause(reading, claimant: str, span: tuple[int, int], extract) -> list[C
             continue  # "…, while a hospital in Chaman reported treating three people": no party's words
         if own is None and _apart(reading.text, lo, hi, span):
             continue  # "22 militants killed in Bannu; TTP faction claims attack": a semicolon keeps the speaker to its clause
+        if own is None and span[0] >= hi and NEXT_CLAUSE_SPEAKS.match(reading.text, hi):
+            continue  # "A hospital received four bodies, and Pakistan said three of its citizens were wounded": the first is narrated
         found += [c for c in extract(own or claimant, (lo, hi)) if c not in found]
     return found
 
 
+NEXT_CLAUSE_SPEAKS = re.compile(r",?\s+and\s+", re.I)
 PREPOSED_SOURCE = re.compile(r"\s*(?:according to|in the words of)\b", re.I)
 
 
