@@ -78,7 +78,8 @@ EXPLICIT_DATE = lowered(re.compile(
 # "the operation, launched on February 26, has killed …": the date is the participle's, set off by commas
 PARENTHETICAL_DATE = re.compile(r",\s+(?:which was\s+|that was\s+)?[a-z]+ed\s+(?:on|in)\s+" + _DATE_TEXT + r"\s*,", re.I)
 PERIOD_START = re.compile(
-    r"\b(?:since|from|between)\s+(?:the\s+(?:evening|morning|night|start|beginning|end|middle)\s+of\s+)?(?:early |mid-|late )?" + _DATE_TEXT
+    # ("from late on 26 February to 2 March")
+    r"\b(?:since|from|between)\s+(?:the\s+(?:evening|morning|night|start|beginning|end|middle)\s+of\s+)?(?:early |mid-|late )?(?:on\s+)?" + _DATE_TEXT
     # "since every crossing was shut on October 12": a clause of "since" dates the period's start
     + r"|\bsince\s+(?:[\w'’-]+\s+){1,8}?(?:on|in)\s+" + _DATE_TEXT,
     re.I,
