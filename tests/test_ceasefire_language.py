@@ -283,3 +283,14 @@ def test_positions_hit_beside_a_party_are_a_breach(monitor_env, rss):
     monitor_env.replay(rss([{"title": "Taliban hit Pakistani positions", "guid": "1", "published": "2026-02-10T08:00:00Z",
                              "summary": "The Taliban hit Pakistani positions in Kurram overnight, Taliban spokesman Zabihullah Mujahid said."}]))
     assert [(a["previous"], a["current"]) for a in stored_alerts(monitor_env, "ceasefire")] == [("in_effect", "violated")]
+
+
+def test_a_pause_told_now_beside_the_wars_start_told_as_past(monitor_env, rss):
+    # "said it was suspending its operations …, a lull in a war declared on
+    # February 2": the pause is the news; the war's dated start is its background
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Pakistan's defence minister said the country was now in open war with the Taliban government.",
+        "Pakistan said on Monday that it was suspending its military operations in Afghanistan for three days, a brief lull in what "
+        "Islamabad called open war when it began on February 2.",
+    ) == [("in_effect", "collapsed"), ("collapsed", "in_effect")]

@@ -56,6 +56,9 @@ CUES: list[tuple[str, int, Lowered]] = [
             # ("announced on Wednesday that, for Eid, Pakistan would temporarily pause Operation …": its own named operation)
             r"|\b(?:declared|announced|agreed)\b(?: on \w+day)? (?:that )?(?:[^.;]{0,40}?,\s*)?(?:it|they|both sides|the two sides|both|Pakistan|Afghanistan|Islamabad|Kabul) would (?:\w+ly )?(?:halt|pause|suspend|stop|cease) "
             r"(?:its |their |all |the )?(?:military |combat )?(?:operations?|hostilities|fighting|attacks|strikes|offensive)"
+            # ("Pakistan said on Wednesday that it was suspending its military operations in Afghanistan for Eid")
+            r"|\b(?:said|says|announced|declared)\b(?: on \w+day)?(?:,? [^.;]{0,30}?,)? (?:that )?(?:it|they|Pakistan|Afghanistan|Islamabad|Kabul) (?:was|were|is|are) (?:\w+ly )?(?:halting|pausing|suspending|stopping|ceasing) "
+            r"(?:its |their |all |the )?(?:military |combat )?(?:operations?|hostilities|fighting|attacks|strikes|offensive)"
             # the same, told in the passive: "Operation Ghazab lil-Haq was paused until …"
             r"|\b(?:Operation \w[\w-]*|(?:military |combat )?operations|offensive)(?: [\w-]+){0,7}? (?:was|were|has been|have been|had been) (?:\w+ly )?(?:paused|halted|suspended)"
             # a truce told as newly agreed: "the Eid ceasefire between Pakistan and Afghanistan, agreed after appeals from …"
@@ -331,6 +334,13 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
         week_before = (article.published - timedelta(days=3)).date()
         # (not the start of a period: "killed 34 between 26 February and 1 March" is now)
         dated = {id(f): [d.date() for d in event_dates(f[3].text, article.published)] for f in found}
+        if any(f[2] == "in_effect" for f in found):
+            # a pause or truce told now beside the war's start told as a dated past ("a lull in a
+            # conflict Islamabad branded 'open war' when it erupted on February 26"): the pause is the news
+            found = [f for f in found if not (f[2] == "collapsed" and any(d < week_before for d in dated[id(f)]))]
+            for f in found:
+                if f[2] == "in_effect":  # (the pause is dated by the words around it, not the war's start told after)
+                    dated[id(f)] = [d.date() for d in event_dates(f[3].text[max(0, f[4] - 60):f[4] + 120], article.published)]
         # an event dated well before the article is history ("when jets hit Kabul on October 9, …")
         found = [f for f in found if f[2] == "collapsed" or not any(d < week_before for d in dated[id(f)])]
         if not found:
