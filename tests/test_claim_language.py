@@ -449,6 +449,11 @@ ONE_REPORT = [
     # a count over a period ("from late on 14 February to …") is told now
     ("From late on 12 February to 19 February, UNAMA said, it recorded at least 23 civilians killed and 61 wounded in Kunar.",
      [("United Nations", "casualties", "civilians", 23), ("United Nations", "casualties", "civilians", 61)]),
+    # posts taken, told in the passive; a tally "given" is a count told
+    ("Kabul's defence ministry said 31 Pakistani outposts had been taken along the Durand Line overnight.",
+     [("Afghanistan", "territory", "Pakistan", 31)]),
+    ("Information Minister Attaullah Tarar gave a fresh tally of 264 Afghan Taliban fighters dead and 390 wounded.",
+     [("Pakistan", "casualties", "Afghanistan", 264), ("Pakistan", "casualties", "Afghanistan", 390)]),
     # an aside that a quotation closes sits between the figure and its verb too
     ("The Taliban's defence ministry said 'dozens of innocent villagers, including women and children' had been killed or wounded in the raids on Kunar.",
      [("Afghanistan", "casualties", "civilians", None), ("Afghanistan", "strike", "Kunar", None)]),
@@ -482,7 +487,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "according-to-heads-every-clause", "figure-with-a-verb-of-its-own", "blamed-for-strikes", "militant-who-stormed", "again-hit", "hit-by-fire-from-afghan-territory", "injuries-to-a-figure", "over-allegations-that", "count-risen-past", "agent-of-a-passive", "participle-aside",
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
-    "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "aside-closed-by-a-quotation"]
+    "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
+    "aside-closed-by-a-quotation"]
 
 
 @pytest.fixture(scope="module")

@@ -119,7 +119,9 @@ REPORTING = lowered(re.compile(
     # "the UN's first estimate is that …": a count given as the speaker's own
     r"(?:estimate|count|tally|assessment|figures?) (?:is|was|are|were) that|"
     r"put(?:s|ting)? (?:the |its |their |his |her )?(?:[\w-]+ ){0,2}?(?:toll|number|figure|count|losses|casualties|deaths)(?: (?:of|from|in) [^.;,]{1,60}?)? (?:at|in the)|"
-    r"put(?:s|ting)? (?:the )?(?:death )?toll at)\b",
+    r"put(?:s|ting)? (?:the )?(?:death )?toll at|"
+    # "gave an interim tally of 464 Taliban fighters dead"
+    r"g(?:ave|ives|iving) (?:an? |the |its |their )?(?:[\w-]+ )?(?:tally|toll|count|figure) of)\b",
     re.I,
 ))
 CONTACT_RELATIVE = re.compile(r"\b(?!(?:that|which|what|who|and|but|as|while|because|when|where|so|if|though|although|after|before|since|until|said|says|had|has|have|was|were|is|are)\b)[a-z]\w+s (?:it|they) $")

@@ -86,7 +86,9 @@ ADDED_ONE = re.compile(r"^,?\s+and\s+(?:a|an|one)\s+(?:woman|man|child|girl|boy|
 
 TERRITORY_VERB = lowered(re.compile(
     r"\b(?:captur\w*|recaptur\w*|retak\w+|retook|regain\w*|overr[ua]n\w*|seiz\w*|destroy\w*|took (?:control|over)|taken (?:control|over)|"
-    r"occupied|demolished|razed|overpowered|(?:took|taking|taken)(?= (?:[\w-]+ ){0,2}?(?:more|others|posts?|positions?|outposts?|checkpoints?|check posts)\b))\b",
+    r"occupied|demolished|razed|overpowered|(?:took|taking|taken)(?= (?:[\w-]+ ){0,2}?(?:more|others|posts?|positions?|outposts?|checkpoints?|check posts)\b)|"
+    # the posts taken, told in the passive: "40 outposts had been taken"
+    r"(?:posts?|outposts?|positions|checkpoints?|check posts|pickets)\s+(?:had been|have been|has been|were|was)\s+taken(?!\s+(?:to|into|away|hostage|prisoner|captive)\b))\b",
     # ("destroying 73 of their posts and taking 18 more")
     re.I,
 ))
