@@ -122,7 +122,7 @@ STRIKE = lowered(re.compile(
 TTP_SITES = re.compile(r"\b(?:TTP|militant|terrorist|khawarij)\s+(?:bases|hideouts|camps|sanctuaries|training centres|positions)\b", re.I)
 # ("held Afghanistan responsible for the suicide attack": a charge, "held" alone is not)
 ACCUSE = lowered(re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w*|"
-                            r"h(?:eld|olds?|olding)(?= (?:[\w'’-]+ ){1,4}?(?:responsible|accountable|culpable)\b))", re.I))
+                            r"(?:held|holds|hold|holding)(?= (?:[\w'’-]+ ){1,4}?(?:responsible|accountable|culpable)\b))", re.I))
 ACCUSATION_CONTENT = lowered(re.compile(
     r"\b(?:harbou?r\w*|shelter\w*|safe havens?|sanctuar\w*|prox(?:y|ies)|sponsor\w*|puppet|"
     r"(?:backing|supporting|support(?:s)? for|support(?:s)? to|providing support|provides support|funding|arming)\b|"
