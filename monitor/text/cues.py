@@ -243,10 +243,16 @@ def _without_dates_of_other_things(sentence: str) -> str:
     return PARENTHETICAL_DATE.sub(blank, PERIOD_START.sub(blank, sentence))
 
 
-def event_dates(sentence: str, reference: datetime) -> list[datetime]:
+def event_dates(sentence: str, reference: datetime, position: int | None = None, after: int = 40) -> list[datetime]:
     """The dates that date the sentence's own events (see ``mentioned_dates``):
-    not a period's start, nor a date set off by commas with its participle."""
-    return mentioned_dates(_without_dates_of_other_things(sentence), reference)
+    not a period's start, nor a date set off by commas with its participle.
+    Given a cue's ``position``, only the dates near it (``DATE_REACH`` before,
+    ``after`` characters after). Blanked over the whole sentence first, so that
+    a window cutting a period's start does not see a date."""
+    undated = _without_dates_of_other_things(sentence)
+    if position is not None:
+        undated = undated[max(0, position - DATE_REACH):position + after]
+    return mentioned_dates(undated, reference)
 
 
 # "October's fighting, in which the UN counted 50 civilians dead": what the relative clause tells is that event's
@@ -301,12 +307,8 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
         # entered its tenth day, the minister said 583 had been killed" is news.
         # The start of a period ("since October 12", "from the evening of 26
         # February to 2 March", "between 26 February and 2 March") does not
-        # date what goes on or is counted over it. Blanked over the whole
-        # sentence, so that a window cutting the period's start does not see a date.
-        undated = _without_dates_of_other_things(sentence)
-        if position is not None:
-            undated = undated[max(0, position - DATE_REACH):position + 40]
-        for when in mentioned_dates(undated, published):
+        # date what goes on or is counted over it (``event_dates``).
+        for when in event_dates(sentence, published, position):
             if when < published - timedelta(days=recent_days):
                 return True
     return False

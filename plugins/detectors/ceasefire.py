@@ -340,7 +340,7 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
             found = [f for f in found if not (f[2] == "collapsed" and any(d < week_before for d in dated[id(f)]))]
             for f in found:
                 if f[2] == "in_effect":  # (the pause is dated by the words around it, not the war's start told after)
-                    dated[id(f)] = [d.date() for d in event_dates(f[3].text[max(0, f[4] - 60):f[4] + 120], article.published)]
+                    dated[id(f)] = [d.date() for d in event_dates(f[3].text, article.published, f[4], after=120)]
         # an event dated well before the article is history ("when jets hit Kabul on October 9, …")
         found = [f for f in found if f[2] == "collapsed" or not any(d < week_before for d in dated[id(f)])]
         if not found:
