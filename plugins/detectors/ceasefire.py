@@ -36,6 +36,8 @@ SUBJECT = "Pakistan–Afghanistan ceasefire"
 DATA = "monitor.plugins.data"
 
 TRUCE = r"(?:cease-?fire|truce|armistice|Doha (?:agreement|accord|deal|understanding))"
+# What a side declares it halts or is halting: "its military operations", "the fighting"
+_WHAT_IS_PAUSED = r"(?:its |their |all |the )?(?:military |combat )?(?:operations?|hostilities|fighting|attacks|strikes|offensive)"
 CUES: list[tuple[str, int, Lowered]] = [
     # (value, priority, pattern): a higher priority wins within one article.
     (
@@ -55,10 +57,10 @@ CUES: list[tuple[str, int, Lowered]] = [
             # "Pakistan declared it would halt military operations in Afghanistan from midnight": a pause declared
             # ("announced on Wednesday that, for Eid, Pakistan would temporarily pause Operation …": its own named operation)
             r"|\b(?:declared|announced|agreed)\b(?: on \w+day)? (?:that )?(?:[^.;]{0,40}?,\s*)?(?:it|they|both sides|the two sides|both|Pakistan|Afghanistan|Islamabad|Kabul) would (?:\w+ly )?(?:halt|pause|suspend|stop|cease) "
-            r"(?:its |their |all |the )?(?:military |combat )?(?:operations?|hostilities|fighting|attacks|strikes|offensive)"
+            + _WHAT_IS_PAUSED +
             # ("Pakistan said on Wednesday that it was suspending its military operations in Afghanistan for Eid")
             r"|\b(?:said|says|announced|declared)\b(?: on \w+day)?(?:,? [^.;]{0,30}?,)? (?:that )?(?:it|they|Pakistan|Afghanistan|Islamabad|Kabul) (?:was|were|is|are) (?:\w+ly )?(?:halting|pausing|suspending|stopping|ceasing) "
-            r"(?:its |their |all |the )?(?:military |combat )?(?:operations?|hostilities|fighting|attacks|strikes|offensive)"
+            + _WHAT_IS_PAUSED +
             # the same, told in the passive: "Operation Ghazab lil-Haq was paused until …"
             r"|\b(?:Operation \w[\w-]*|(?:military |combat )?operations|offensive)(?: [\w-]+){0,7}? (?:was|were|has been|have been|had been) (?:\w+ly )?(?:paused|halted|suspended)"
             # a truce told as newly agreed: "the Eid ceasefire between Pakistan and Afghanistan, agreed after appeals from …"
@@ -177,13 +179,13 @@ THIRD_FORCES = re.compile(r"\b(?:Indian|Israeli|Iranian|Thai|Cambodian|Russian|U
 MILITANTS = re.compile(r"\b(?:TTP|Pakistani Taliban|militants?|khawarij|terrorists?|Fitna al[- ]Khawarij)\b", re.I)
 MILITANTS_FROM = re.compile(r"\b(?:from|into|in from)\s+(?:the\s+)?(?:Afghan\s+(?:soil|territory|side)|Afghanistan)\b", re.I)
 NEAR_THE_BORDER = re.compile(r"\b(?:near|along|on|close to|at|by)\s+the\s+(?:Afghan|Pak-Afghan|Pakistan-Afghanistan|Afghanistan)\s+border\b", re.I)
-# ("carried out any act of terrorism, cross-border attack or drone strike": "any" governs the list)
 # The militants' own deeds, named to say who they are: "sheltering militants
 # responsible for cross-border attacks" tells of no fighting between the sides.
 MILITANTS_DEED_BEFORE = re.compile(
     r"\b(?:TTP|militants?|khawarij|terrorists?|insurgents?|groups?|fighters)\s+(?:\w+\s+){0,2}?"
     r"(?:responsible for|behind|who (?:carr(?:y|ies|ied) out|launch(?:es|ed)?|stage[sd]?)|carrying out|launching|staging|involved in|blamed for)\s+"
     r"(?:the\s+|recent\s+|a\s+|many\s+|deadly\s+)*$", re.I)
+# ("carried out any act of terrorism, cross-border attack or drone strike": "any" governs the list)
 HYPOTHETICAL_BEFORE = re.compile(r"\b(?:any|every|future)\s+(?:[\w-]+\s+)?$|\bany\s+[\w\s,-]{0,50}?(?:,|\bor)\s+(?:[\w-]+\s+)?$", re.I)
 CAUSE_BEFORE = re.compile(
     r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$|"
