@@ -7,9 +7,10 @@ a corpus of its own. Target (issue 13): the pipeline within 1.3x feedparser's
 time. The two are paired document by document (feedparser's parse of one,
 then the pipeline's processing of the same one) and summed: on this noisy
 machine, timing all of one and then all of the other gave ratios from 1.03
-to 1.40 in one run of five corpora; paired, 1.03 to 1.11. Articles' pages are not read, as with `monitor replay --offline`
-(bench/full_text.py measures that): the corpus's links name real sites, and
-trying them here would time the resolver's failures.
+to 1.40 in one run of five corpora; paired, 1.03 to 1.11. Articles' pages
+are not read, as with `monitor replay --offline` (bench/full_text.py
+measures that): the corpus's links name real sites, and trying them here
+would time the resolver's failures.
 
     python bench/pipeline.py [--documents 200] [--entries 50] [--conflict-share 0.05] [--repeat 3] [--without-detectors]
 """
