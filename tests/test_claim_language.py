@@ -457,6 +457,9 @@ ONE_REPORT = [
     # an aside that a quotation closes sits between the figure and its verb too
     ("The Taliban's defence ministry said 'dozens of innocent villagers, including women and children' had been killed or wounded in the raids on Kunar.",
      [("Afghanistan", "casualties", "civilians", None), ("Afghanistan", "strike", "Kunar", None)]),
+    # two speakers side by side ("Kabul says …, Islamabad says …"): each figure is its own speaker's
+    ("Rival tolls: Kabul says 36 dead, Islamabad says 29 militants killed.",
+     [("Afghanistan", "casualties", None, 36), ("Pakistan", "casualties", "TTP", 29)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -488,7 +491,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side"]
 
 
 @pytest.fixture(scope="module")

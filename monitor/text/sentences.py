@@ -99,13 +99,24 @@ _CLAUSE_BREAK = re.compile(r";|:(?=\s)|—|\s(?:but(?!\s+also\b)|while|whereas|a
                            r",\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|told|claimed|claims|reported|added|saying|claiming|putting)\b)|"
                            # ("with Pakistan saying it had killed 200 and Afghanistan putting its losses at 58")
                            r"\sand\s+(?=(?:[\w'’-]+\s+){1,3}?(?:saying|claiming|putting)\b)")
+# "Kabul says 36 dead, Islamabad says 29 militants killed": two speakers side by side,
+# each with what it says (not "…, officials said on Tuesday", which names the first's)
+_SAYS = r"(?:says|say|said|claims|claim|claimed|reports|reported)"
+_SECOND_SPEAKER = re.compile(rf",\s+(?=(?:[\w'’-]+\s+){{1,3}}?{_SAYS}\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|tonight|after|before|during)\b)[\w'’-])")
+_SAYS_SOMETHING = re.compile(rf"\b{_SAYS}\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|tonight|after|before|during)\b)[\w'’-]")
 
 
 @lru_cache(maxsize=4096)  # asked again for every cue in the sentence
 def clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans of the sentence's clauses: split at ; : and at "but", "while",
-    "whereas", "although" and ", and that"."""
-    bounds = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    "whereas", "although", ", and that", and before a second speaker's
+    ", Y says …" after "X says …"."""
+    bounds = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    for second in _SECOND_SPEAKER.finditer(sentence):
+        last = max(b for b in bounds if b <= second.start())
+        if _SAYS_SOMETHING.search(sentence, last, second.start()):
+            bounds.append(second.start())
+    bounds = sorted(set(bounds)) + [len(sentence)]
     return tuple((a, b) for a, b in zip(bounds, bounds[1:]) if b > a)
 
 
