@@ -110,6 +110,8 @@ ONE_REPORT = [
     ("Islamabad has long accused Kabul of giving refuge to fighters behind cross-border attacks, a charge the Taliban deny.", []),
     # a truce that "has become inoperative" or "is now defunct" is over
     ("The Qatar-brokered ceasefire between Pakistan and Afghanistan has become inoperative, a Pakistani official said.", [("in_effect", "collapsed")]),
+    # a party's strikes named by the party's possessive, as by its adjective
+    ("The UN envoy deplored the killing of women and children in Pakistan's attacks in Khost and Kunar.", [("in_effect", "violated")]),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -119,7 +121,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
     "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle", "clashes-of-a-month", "operation-against-the-other-state",
-    "militants-deeds-name-them", "truce-become-inoperative"]
+    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks"]
 
 
 @pytest.fixture(scope="module")
