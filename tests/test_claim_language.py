@@ -460,6 +460,9 @@ ONE_REPORT = [
     # two speakers side by side ("Kabul says …, Islamabad says …"): each figure is its own speaker's
     ("Rival tolls: Kabul says 36 dead, Islamabad says 29 militants killed.",
      [("Afghanistan", "casualties", None, 36), ("Pakistan", "casualties", "TTP", 29)]),
+    # "deplored the killing of … civilians": a third party's count of civilian dead, with no figure
+    ("UNAMA's acting head deplored the killing of women, children and other civilians in Pakistani strikes on Khost.",
+     [("United Nations", "casualties", "civilians", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -491,7 +494,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation", "two-speakers-side-by-side"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians"]
 
 
 @pytest.fixture(scope="module")

@@ -469,7 +469,9 @@ def _toll_kind(words: str) -> str:
 UNCOUNTED_CIVILIAN_TOLL = lowered(re.compile(
     r"\bcivilian (?:casualties|deaths)\b|"
     r"\bcivilians\b(?:[\w\s,'’-]{0,40}?)\b(?:were|had been|have been|was|are)\s+(?:among\s+the\s+(?:dead|victims|casualties)|killed|wounded|injured|hurt)\b|"
-    r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:innocent\s+|ordinary\s+|Afghan\s+|Pakistani\s+)?civilians\b",
+    r"\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:innocent\s+|ordinary\s+|Afghan\s+|Pakistani\s+)?civilians\b|"
+    # the deed as a noun: "deplored the killing of women, children and other civilians"
+    r"\b(?:killing|killings|deaths?|wounding|maiming)\s+of\s+(?:[\w\s,'’-]{0,40}?)\bcivilians\b",
     re.I,
 ))
 
