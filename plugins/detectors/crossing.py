@@ -129,7 +129,7 @@ STILL_SHUT_FOR_SOME = lowered(re.compile(
 # Torkham".
 SENT_THROUGH = lowered(re.compile(
     r"\b(?:(?:deport\w*|repatriat\w*|expell?\w*|sent (?:back|out|away|home)|pushed back|forced (?:back|out|home)|forcibly (?:returned|sent|moved))\b[^.;]{0,60}?\b(?:through|via|across|at)|"
-    r"(?:returned|returning|went back|gone back|going back|go back|(?:made|make|making) it (?:back|home)|(?:got|came|come|coming) back|crossed (?:back|home)|cross(?:ed|ing)? home|head(?:ed|ing)? home|"
+    r"(?:returned|returning|re-?entered|re-?entering|went back|gone back|going back|go back|(?:made|make|making) it (?:back|home)|(?:got|came|come|coming) back|crossed (?:back|home)|cross(?:ed|ing)? home|head(?:ed|ing)? home|"
     r"(?:refugees|returnees|deportees|families|Afghans|migrants) (?:[\w-]+ ){0,2}?cross(?:ed|ing)? (?:back )?into (?:Afghanistan|their (?:country|homeland))|"
     r"(?:\w+ed|\w+ing|went|gone|go|came|come|sent) (?:back )?home|(?:relief|aid|humanitarian|UN|U\.N\.|United Nations) (?:[\w-]+ ){0,2}?(?:cargo|consignments?|shipments?|supplies|containers|convoys?|trucks))"
     r"\b[^.;]{0,60}?\b(?:through|via|across)|"
@@ -425,11 +425,14 @@ class Cue(NamedTuple):
 
 
 def _cue(
-    sentence: str, lo: int, hi: int, article, baseline_mode: bool, anchor: tuple[int, int] | None = None
+    sentence: str, lo: int, hi: int, article, baseline_mode: bool, anchor: tuple[int, int] | None = None,
+    dated_before: bool = False,
 ) -> Cue | None:
     """What the span [lo, hi) of the sentence asserts, if anything. Among cues
     of equal strength, the one nearest ``anchor`` (the crossing's name) wins:
-    "Torkham open, Chaman shut"."""
+    "Torkham open, Chaman shut". ``dated_before``: the sentence before, in the
+    same paragraph, dates what it tells to now ("4,214 people were sent back
+    on Tuesday. Most re-entered through Torkham")."""
     span = sentence[lo:hi]
     low = span.lower()
     if article.published is not None and not baseline_mode and (" 19" in sentence or " 20" in sentence) and any(
@@ -454,7 +457,7 @@ def _cue(
     if said:  # "would open, but only for families" is no partial opening either
         partial += [(start, "said") for start in _restrictions(sentence, lo, hi, said)]
     sent = _flow(span)
-    if sent and (CLOSED.search(sentence) or NOW_FLOW.search(sentence)):
+    if sent and (dated_before or CLOSED.search(sentence) or NOW_FLOW.search(sentence)):
         partial.append((sent.start(), "flow"))  # (not a tally since 2023, nor "suspended the repatriation")
     for start, reading in sorted(partial, key=lambda p: (p[1] != "said", p[0])):
         if OBJECT_OF_CLOSURE.search(span, max(0, start - 40), start):
@@ -534,7 +537,7 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
     best: dict[str, tuple[str, object]] = {}  # crossing -> (Cue.key, sentence)
     sentences = split_sentences(text)
     last_named: tuple[int, list[str]] = (-9, [])  # the latest sentence that named crossings, for "the crossing"
-    for sentence in sentences:
+    for previous, sentence in zip((None, *sentences), sentences):
         s = sentence.text
         mentions = gazetteer.find(s)
         everyone = baseline_mode and ALL_CROSSINGS.search(s)
@@ -551,10 +554,11 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         if mentions:
             last_named = (sentence.index, [m.name for m in mentions])
         whole: list = []  # the sentence's own cue, computed only if a clause has none
+        dated_before = bool(previous and previous.paragraph == sentence.paragraph and NOW_FLOW.search(previous.text))
 
         def sentence_cue():
             if not whole:
-                whole.append(_cue(s, 0, len(s), article, baseline_mode))
+                whole.append(_cue(s, 0, len(s), article, baseline_mode, dated_before=dated_before))
             return whole[0]
 
         named = []
@@ -567,12 +571,12 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
                 # … unless the main clause after it says what happened: "Torkham,
                 # which remains shut to trade, was opened for the students alone".
                 relative_end = min(hi, _clause_end(s, own.end()))
-                cue = (relative_end < hi and _cue(s, relative_end, hi, article, baseline_mode)) or _cue(
-                    s, mention.end, relative_end, article, baseline_mode
+                cue = (relative_end < hi and _cue(s, relative_end, hi, article, baseline_mode, dated_before=dated_before)) or _cue(
+                    s, mention.end, relative_end, article, baseline_mode, dated_before=dated_before
                 )
             else:
                 cue = None
-            cue = cue or _cue(s, lo, hi, article, baseline_mode, anchor=(mention.start, mention.end)) or (
+            cue = cue or _cue(s, lo, hi, article, baseline_mode, anchor=(mention.start, mention.end), dated_before=dated_before) or (
                 sentence_cue() if (lo, hi) != (0, len(s)) else None
             )
             if cue and cue.value == "closed" and _flow_beside(s, hi, article, baseline_mode):
