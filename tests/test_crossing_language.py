@@ -84,6 +84,15 @@ def test_people_sent_home_on_a_day_told_the_sentence_before(monitor_env, rss):
     ]) == [("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open")]
 
 
+def test_an_earlier_restricted_opening_with_other_traffic_still_stopped_is_partial(monitor_env, rss):
+    # The opening is told as background, but "still closed to trade" says it stands now;
+    # told alone, the earlier opening is no news.
+    assert replay_items(monitor_env, rss, [
+        "Earlier this month Islamabad reopened Ghulam Khan and Kharlachi for Afghan families going home, but both are still shut to commercial traffic.",
+        "Earlier this month Islamabad reopened Angoor Adda for Afghan families going home.",
+    ]) == [("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open")]
+
+
 def test_an_opening_for_named_goods_is_partial(monitor_env, rss):
     # What may go through, named by the goods: "for deliveries of food and medicine".
     assert replay_items(monitor_env, rss, [

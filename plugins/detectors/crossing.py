@@ -38,7 +38,7 @@ import re
 from typing import NamedTuple
 
 import monitor
-from monitor.text import Gazetteer, asserted_now, clause_of, load_data, load_scope, load_table, lowered, split_sentences
+from monitor.text import Gazetteer, asserted_now, clause_of, load_data, load_scope, load_table, lowered, not_asserted, split_sentences
 
 DATA = "monitor.plugins.data"
 
@@ -407,6 +407,25 @@ def _restrictions(sentence: str, lo: int, hi: int, opening) -> list[int]:
     return sorted(found)
 
 
+def _restriction_still_standing(sentence: str, lo: int, hi: int, openings, article, baseline_mode: bool) -> int | None:
+    """"Earlier in November Pakistan reopened Torkham and Chaman for refugees,
+    but both are still closed to commercial movement": a restricted opening
+    told as background, then the other traffic still stopped now, is the
+    restriction still in force. Where the "still" is, or None. The "still"
+    clause is dated by itself: the earlier time belongs to the opening's."""
+    for opening in openings:
+        at = lo + opening.start()
+        if not_asserted(sentence, at) or _topic(sentence, at, opening.group()) or not _restrictions(sentence, lo, hi, opening):
+            continue
+        for still in STILL_SHUT_FOR_SOME.finditer(sentence, lo + opening.end(), hi):
+            if "still" not in sentence[max(lo, still.start() - 12):still.end()].lower():
+                continue
+            start, end = clause_of(sentence, still.start())
+            if start > at and asserted_now(sentence[start:end], still.start() - start, article.published, baseline_mode):
+                return still.start()
+    return None
+
+
 class Cue(NamedTuple):
     """What a span of a sentence says about a crossing."""
 
@@ -467,6 +486,10 @@ def _cue(
         if asserted(lo + start):
             candidates.append(Cue("partially_open", 3, lo + start, reading))
             break
+    if said is None and openings and "still" in low:
+        still = _restriction_still_standing(sentence, lo, hi, openings, article, baseline_mode)
+        if still is not None:
+            candidates.append(Cue("partially_open", 3, still, "said"))
     for value, matches in (("open", openings), ("closed", CLOSED.finditer(span))):
         for m in matches:
             pos = lo + m.start()
