@@ -93,6 +93,13 @@ def test_an_earlier_restricted_opening_with_other_traffic_still_stopped_is_parti
     ]) == [("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open")]
 
 
+def test_a_time_between_an_opening_and_its_restriction_is_the_openings(monitor_env, rss):
+    # "earlier this month" dates the opening; the restriction after it goes with it.
+    assert replay_items(monitor_env, rss, [
+        "Islamabad opened Ghulam Khan and Kharlachi earlier this month for UN aid trucks.",
+    ]) == [("Ghulam Khan", "partially_open"), ("Kharlachi", "partially_open")]
+
+
 def test_an_opening_for_named_goods_is_partial(monitor_env, rss):
     # What may go through, named by the goods: "for deliveries of food and medicine".
     assert replay_items(monitor_env, rss, [

@@ -473,8 +473,10 @@ def _cue(
         partial += [(m.start(), "said") for m in ONLY_LETS.finditer(span) if not FUTURE_INSIDE.search(m.group())]
     said = next((m for m in openings if asserted(lo + m.start()) and not _topic(sentence, lo + m.start(), m.group())
                  and not _earlier(sentence, lo + m.start(), m.group())), None)
+    restricting: set[int] = set()  # the restrictions of the opening told: as asserted as it is
     if said:  # "would open, but only for families" is no partial opening either
-        partial += [(start, "said") for start in _restrictions(sentence, lo, hi, said)]
+        restricting = set(_restrictions(sentence, lo, hi, said))
+        partial += [(start, "said") for start in sorted(restricting)]
     sent = _flow(span)
     if sent and (dated_before or CLOSED.search(sentence) or NOW_FLOW.search(sentence)):
         partial.append((sent.start(), "flow"))  # (not a tally since 2023, nor "suspended the repatriation")
@@ -483,7 +485,9 @@ def _cue(
             continue  # "blocking humanitarian aid", "halted the return of refugees"
         if reading == "said" and any(m.start() < start and not asserted(lo + m.start()) for m in openings if m is not said):
             continue  # "has decided to reopen Torkham exclusively for UN cargo": the restriction is as planned as its opening
-        if asserted(lo + start):
+        # ("opened Torkham earlier this month for UN relief supplies": the time told
+        # between the opening and its restriction is the opening's, asked of the opening)
+        if start in restricting or asserted(lo + start):
             candidates.append(Cue("partially_open", 3, lo + start, reading))
             break
     if said is None and openings and "still" in low:
