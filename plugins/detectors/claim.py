@@ -903,6 +903,26 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
     return claims
 
 
+# "the Taliban government says the targets hit were civilian": what was struck,
+# named civilian by the side struck, charges the side that struck with it.
+STRUCK_WERE_CIVILIAN = lowered(re.compile(
+    r"\b(?:targets?|sites?|places?|areas?|locations?|buildings?) (?:that were |which were )?(?:hit|struck|bombed|shelled|targeted|attacked) "
+    r"(?:were|was|are|had been) (?:all |only |purely |entirely |mostly )?(?:civilian|civilians|homes|houses|residential)\b", re.I))
+
+
+def _struck_were_civilian(reading, claimant: str | None, reader: _Reader) -> list[Claim]:
+    """The charge in "…; the Taliban government says the targets hit were
+    civilian": its speaker is the one of the clause it is told in."""
+    s = reading.text
+    cue = STRUCK_WERE_CIVILIAN.search(s)
+    if cue is None or not reader.asserted(s, cue.start()):
+        return []
+    speaker = next((own for lo, hi, own in reading.clause_speakers if lo <= cue.start() < hi and own), claimant)
+    if speaker not in OTHER_SIDE:
+        return []
+    return [_accusation(speaker, OTHER_SIDE[speaker], "civilians", s)]
+
+
 FROM_A_PLACE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$|\b(?:from|by)\s+\w+\s+(?:in\s+)?$", re.I)
 
 
@@ -1144,6 +1164,7 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
             # ("…, a charge Kabul rejects": whoever tells it, the charge is the other side's)
             author = OTHER_SIDE.get(_rejecter(s, parties) or "", claimant)
             claims += _accusations(s, author, reader, span, all_topics=baseline_mode)
+        claims += [c for c in _struck_were_civilian(reading, claimant, reader) if c not in claims]
         # A strike told by the side that struck or was struck is its own claim,
         # beside its toll: the place struck is part of its key (ALERTS.md).
         # (a third party's account of a strike gives only its tolls)
@@ -1203,7 +1224,7 @@ def _what_an_extractor_needs(s: str) -> bool:
     if not s.isascii() and len(s.lower()) != len(s):
         return True  # "İ": the quick tests of names below read lower-cased text, which is longer
     # each other's charges, a possessor's charge, a charge named by what it is called
-    if RECIPROCAL.search(s) or POSSESSED_CHARGE.search(s) or CHARGE_MADE_BY.search(s) or CALLED_A_CHARGE.search(s):
+    if RECIPROCAL.search(s) or POSSESSED_CHARGE.search(s) or CHARGE_MADE_BY.search(s) or CALLED_A_CHARGE.search(s) or STRUCK_WERE_CIVILIAN.search(s):
         return True
     # a toll: its verb in the words around a figure, or civilians killed with no number (_casualties)
     if _toll_verb_near_a_figure(s) or UNCOUNTED_CIVILIAN_TOLL.search(s):
@@ -1262,7 +1283,7 @@ CONFLICT_WORDS = re.compile(r"\b(?:strikes?|shell\w*|fighting|clash\w*|attack\w*
 # can hold no claim (each extractor needs one), so its sentences and speakers are
 # not read. Exactly the extractors' cues, so what is found is unchanged.
 CLAIM_CUE = lowered(re.compile(
-    "|".join(p.pattern for p in (CASUALTY_VERB, TERRITORY_VERB, STRIKE, ACCUSE, ACCUSATION_CONTENT, CALLED_A_CHARGE, ATTACK_AUTHOR, RECIPROCAL))
+    "|".join(p.pattern for p in (CASUALTY_VERB, TERRITORY_VERB, STRIKE, ACCUSE, ACCUSATION_CONTENT, CALLED_A_CHARGE, ATTACK_AUTHOR, RECIPROCAL, STRUCK_WERE_CIVILIAN))
     + r"|\b(?:provocations?|violations?|aggression|attacks?|crimes?)\b|\b(?:started|initiated|begun|provoked|triggered)\s+(?:by|from)\b|" + POSSESSED_CHARGE.pattern + "|" + CHARGE_MADE_BY.pattern,
     re.I,
 ))
