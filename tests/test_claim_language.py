@@ -466,6 +466,9 @@ ONE_REPORT = [
     # what was struck, named civilian by the side struck, in its own clause: its charge against the side that struck
     ("Islamabad said its jets had hit seven militant camps; Kabul's defence ministry said the sites bombed were homes.",
      [("Afghanistan", "accusation", "Pakistan", None)]),
+    # a second party charging, named as its verb's subject: each charge its own
+    ("Islamabad blamed the Afghan side for starting the firing at Ghulam Khan, hours after Kabul accused Pakistan of shelling its territory despite the truce.",
+     [("Afghanistan", "accusation", "Pakistan", None), ("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Ghulam Khan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -497,7 +500,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges"]
 
 
 @pytest.fixture(scope="module")

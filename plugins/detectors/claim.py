@@ -161,7 +161,9 @@ TOPICS = [
         # "accuses Kabul of failing to keep their ceasefire": the truce not kept is broken
         r"\b(?:fail\w*|refus\w*) to (?:keep|honou?r|respect|observe|abide by|uphold|implement|stick to) (?:the |their |its |a )?(?:[\w-]+ )?(?:cease-?fire|truce)|"
         r"(?:fired|firing|fires|shooting|shot) first|first shots?|start(?:ed|ing)? (?:the |a |it|this)?\s*(?:firing|shooting|fighting|clash\w*|exchange)?|"
-        r"started from|open(?:ed|ing) (?:the )?(?:fire|exchange)|unprovoked|provocations?|aggression", re.I))),
+        r"started from|open(?:ed|ing) (?:the )?(?:fire|exchange)|unprovoked|provocations?|aggression|"
+        # "accused Islamabad of attacking its territory despite a ceasefire in force"
+        r"\bdespite (?:the |a |their |its )?(?:[\w-]+ ){0,2}?(?:cease-?fire|truce)", re.I))),
     ("airspace", lowered(re.compile(r"\b(?:airspace|sovereignty|territorial integrity|violation of (?:\w+ )?territory)\b", re.I))),
     ("civilians", lowered(re.compile(
         r"\b(?:targeted|targeting|killing|killed|hit|hitting|bombed|bombing|struck|striking|shelled|shelling)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|villages?|residential|neighbourhoods?|neighborhoods?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
@@ -848,6 +850,9 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
         said_more = SAID_MORE.search(rest)
         found.append((after[0].name, rest[:said_more.start()] if said_more else rest))
         break
+    # A second charge by another party named as its verb's subject: "Pakistan blamed
+    # Afghanistan for opening fire …, after Kabul accused Islamabad of attacking its territory".
+    second = _charged_by_its_subject(s, verb.end(), claimant, mentions, reader) if found else None
     if not found:
         for cue in ACCUSATION_CONTENT.finditer(s):
             lo, _ = clause_of(s, cue.start())
@@ -880,8 +885,10 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
                 break
     claims = []
     # Only charges against the conflict's parties: "Indian proxy" charges against India are another conflict's.
-    found = [(target, charge) for target, charge in found if target in CONFLICT_PARTIES]
-    for target, charge in found:
+    found = [(claimant, target, charge) for target, charge in found if target in CONFLICT_PARTIES]
+    if second is not None:
+        found.append(second)
+    for claimant, target, charge in found:
         topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
         # (a bare "…, blaming Pakistan." names no charge of its own: its sentence tells what it is about)
         told = charge[:150] if len(re.findall(r"\w+", charge[:150])) > 4 else s
@@ -921,6 +928,25 @@ def _struck_were_civilian(reading, claimant: str | None, reader: _Reader) -> lis
     if speaker not in OTHER_SIDE:
         return []
     return [_accusation(speaker, OTHER_SIDE[speaker], "civilians", s)]
+
+
+SUBJECT_OF_VERB = re.compile(r"(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?)?\s*(?:also\s+|in turn\s+)?$", re.I)
+
+
+def _charged_by_its_subject(s: str, start: int, claimant: str, mentions, reader: _Reader) -> tuple[str, str, str] | None:
+    """After ``start``, a verb of charging whose subject is another party than
+    the claimant: (that party, whom it charges, what it says)."""
+    for verb in ACCUSE.finditer(s, start):
+        subject = next((m for m in reversed(mentions) if m.end <= verb.start() and verb.start() - m.end <= 30), None)
+        if subject is None or subject.name == claimant or subject.name not in CONFLICT_PARTIES:
+            continue
+        if not SUBJECT_OF_VERB.search(s[subject.end:verb.start()]) or not reader.asserted(s, verb.start()):
+            continue
+        lo, hi = clause_of(s, verb.start())
+        target = next((m for m in mentions if m.name not in (subject.name,) and verb.end() <= m.start <= max(verb.end() + 40, hi)), None)
+        if target is not None and target.name in CONFLICT_PARTIES:
+            return subject.name, target.name, s[verb.end():]
+    return None
 
 
 FROM_A_PLACE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$|\b(?:from|by)\s+\w+\s+(?:in\s+)?$", re.I)
