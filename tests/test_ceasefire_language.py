@@ -112,6 +112,11 @@ ONE_REPORT = [
     ("The Qatar-brokered ceasefire between Pakistan and Afghanistan has become inoperative, a Pakistani official said.", [("in_effect", "collapsed")]),
     # a party's strikes named by the party's possessive, as by its adjective
     ("The UN envoy deplored the killing of women and children in Pakistan's attacks in Khost and Kunar.", [("in_effect", "violated")]),
+    # the truce a breach is told against ("despite a ceasefire in force") is no news that it holds,
+    # and "opening fire" is fire opened; the other's land attacked is fighting
+    ("On Saturday, Kabul accused Islamabad of shelling Afghan villages despite a ceasefire in force since October.", [("in_effect", "violated")]),
+    ("Pakistan's foreign office blamed Afghan troops for opening fire along the border, a week into the truce.", [("in_effect", "violated")]),
+    ("Kabul's defence ministry accused Pakistan of attacking Afghan territory, calling it a breach of trust.", [("in_effect", "violated")]),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -121,7 +126,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
     "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle", "clashes-of-a-month", "operation-against-the-other-state",
-    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks"]
+    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory"]
 
 
 @pytest.fixture(scope="module")

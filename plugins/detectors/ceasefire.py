@@ -153,6 +153,8 @@ STRONG_HOSTILITIES = lowered(re.compile(
     r"(?:retaliatory|military|air|ground|cross-border) (?:[\w-]+ ){0,2}?operations? inside (?:Afghanistan|Afghan territory|Pakistan|Pakistani territory)|"
     # a party that bombed or shelled: "Pakistan had bombed our compatriots in Nangarhar"
     r"(?:Pakistan|Afghanistan|Islamabad|Kabul|Taliban)(?:'s|’s)? (?:[\w-]+ ){0,2}?(?:bombed|shelled|pounded)|"
+    # the other's land attacked: "accused Islamabad of attacking its territory"
+    r"(?:attack|strik|bomb|shell)(?:ed|ing) (?:its|their|our|Afghan|Pakistani|Afghanistan's|Pakistan's) (?:soil|territory)|"
     # charged with it: "accused Pakistan of striking a hospital in Kabul"
     r"(?:Pakistan|Afghanistan|Islamabad|Kabul|Taliban) of (?:\w+ )?(?:striking|bombing|shelling|bombarding)|"
     r"(?:military|air|drone|missile) strikes? (?:hit|struck|destroyed|flattened)|"
@@ -170,7 +172,7 @@ STRONG_HOSTILITIES = lowered(re.compile(
 ))
 # Weaker signs count only where the article speaks of the truce at all.
 WEAK_HOSTILITIES = lowered(re.compile(
-    r"\b(?:clash(?:ed|es)|exchange(?:d)? of fire|exchanged fire|traded fire|trade fire|firing|gunfire|shooting|opened fire|open fire|"
+    r"\b(?:clash(?:ed|es)|exchange(?:d)? of fire|exchanged fire|traded fire|trade fire|firing|gunfire|shooting|opened fire|open fire|opening fire|opens fire|"
     r"fired (?:on|at|across|into|upon)|fighting (?:erupted|broke out))\b", re.I
 ))
 PAUSE = (r"\b(?:paus|halt|suspen|stop|lull)\w*\s+(?:\w+\s+){0,3}?(?:operations?|offensives?|hostilities|fighting|attacks|strikes)\b"
@@ -218,6 +220,7 @@ TTP_TRUCE = lowered(re.compile(
 OPEN_WAR = 6
 # A truce named in a clause of time is the earlier event: "before Qatar brokered a
 # truce", "since the ceasefire was agreed", "after the truce that ended …".
+DESPITE_BEFORE = re.compile(r"\b(?:despite|in spite of|notwithstanding|in violation of|in breach of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 EARLIER_EVENT = re.compile(r"\b(?:before|since|after|following|until)\b(?:\s+[\w'’-]+){0,5}\s*$", re.I)
 SAYS_NOT_HOLDING = re.compile(r"\b(?:not|no longer|hardly|barely) (?:holding|being)\b", re.I)
 
@@ -299,6 +302,8 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     break
                 if value == "in_effect" and not baseline_mode and EARLIER_EVENT.search(s[max(0, m.start() - 50):m.start()]):
                     continue  # "… dead before Qatar and Turkey brokered a truce": the earlier of two events, told as background
+                if value == "in_effect" and DESPITE_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+                    continue  # "attacking its territory despite a ceasefire in force": the truce a breach is told against
                 if reading.asserted_now(m.start(), baseline_mode):
                     found.append((priority, -sentence.index, value, sentence, m.start()))
                     break
