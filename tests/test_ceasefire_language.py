@@ -284,6 +284,17 @@ def test_a_pause_told_in_the_passive_and_a_truce_told_as_agreed(monitor_env, rss
     ) == [("in_effect", "collapsed"), ("collapsed", "in_effect"), ("in_effect", "collapsed"), ("collapsed", "in_effect")]
 
 
+def test_a_truce_declared_for_a_span_of_days_ends_a_collapse(monitor_env, rss):
+    # "the ceasefire announced for the Eid days": a truce for a time, told by its
+    # participle; "the ceasefire agreed in Doha" alone names the old one.
+    assert ceasefire_alerts(
+        monitor_env, rss,
+        "Afghanistan's defence minister said his country was in open war with Pakistan.",
+        "Analysts recalled the ceasefire agreed in Doha as strikes went on.",
+        "The Saudi foreign minister welcomed the truce declared for the three days of Eid al-Adha between Pakistan and Afghanistan.",
+    ) == [("in_effect", "collapsed"), ("collapsed", "in_effect")]
+
+
 def test_positions_hit_beside_a_party_are_a_breach(monitor_env, rss):
     # "hit" is said of quakes and prices as often as of the fighting: beside a
     # party it is read, and a blow on the other side's positions is a breach

@@ -64,7 +64,9 @@ CUES: list[tuple[str, int, Lowered]] = [
             # the same, told in the passive: "Operation Ghazab lil-Haq was paused until …"
             r"|\b(?:Operation \w[\w-]*|(?:military |combat )?operations|offensive)(?: [\w-]+){0,7}? (?:was|were|has been|have been|had been) (?:\w+ly )?(?:paused|halted|suspended)"
             # a truce told as newly agreed: "the Eid ceasefire between Pakistan and Afghanistan, agreed after appeals from …"
-            rf"|{TRUCE}[\w\s-]{{0,50}}?,\s+(?:which was |that was )?(?:agreed|reached|brokered) (?:on|after|in|at|by|with|late|early|overnight)\b",
+            rf"|{TRUCE}[\w\s-]{{0,50}}?,\s+(?:which was |that was )?(?:agreed|reached|brokered) (?:on|after|in|at|by|with|late|early|overnight)\b"
+            # a truce declared for a span of days: "Ankara's contribution to the ceasefire announced for the Eid days"
+            rf"|{TRUCE}\s+(?:(?:that|which) (?:was|were|has been|had been) )?(?:announced|declared|agreed(?: upon)?)\s+for\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:days?|hours|weeks?|holidays?|festival)\b",
             re.I,
         )),
     ),
