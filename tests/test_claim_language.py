@@ -469,6 +469,9 @@ ONE_REPORT = [
     # a second party charging, named as its verb's subject: each charge its own
     ("Islamabad blamed the Afghan side for starting the firing at Ghulam Khan, hours after Kabul accused Pakistan of shelling its territory despite the truce.",
      [("Afghanistan", "accusation", "Pakistan", None), ("Pakistan", "accusation", "Afghanistan", None), ("Pakistan", "strike", "Ghulam Khan", None)]),
+    # a count from the start of a period told by a clause of "since" ("since the fighting flared last week") is told now
+    ("UNAMA said that since the fighting flared last week, 41 civilians had been killed in Kunar and Nangarhar.",
+     [("United Nations", "casualties", "civilians", 41)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -500,7 +503,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week"]
 
 
 @pytest.fixture(scope="module")

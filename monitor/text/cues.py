@@ -58,6 +58,7 @@ RELATIVE_PAST = lowered(re.compile(
 ))
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH_RE = "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS)
+SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,6}$", re.I)
 CONTINUING = re.compile(r"\b(?:has|have)\s+(?:been|remained|stayed|kept)\b", re.I)
 # "October's deadly border fighting", "the October clashes": events named by their month.
 MONTH_EVENT = re.compile(
@@ -276,7 +277,10 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
     past = RELATIVE_PAST.search(text)
     # "since last month the crossings have been open only to refugees": a state
     # that goes on (a present perfect since then), not an old fact.
-    if past and not (past.group().lower().startswith("since") and CONTINUING.search(sentence)):
+    if past and not (past.group().lower().startswith("since") and CONTINUING.search(sentence)) \
+            and not SINCE_CLAUSE_BEFORE.search(text, max(0, past.start() - 60), past.start()):
+        # ("since hostilities intensified last week 56 civilians had been killed": the
+        # start of a period counted to now, as PERIOD_START for a written date)
         return True
     perfect = PAST_PERFECT.search(text)
     if perfect and CLAIMED_PERFECT.match(perfect.group()):
