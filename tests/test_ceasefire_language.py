@@ -117,6 +117,9 @@ ONE_REPORT = [
     ("On Saturday, Kabul accused Islamabad of shelling Afghan villages despite a ceasefire in force since October.", [("in_effect", "violated")]),
     ("Pakistan's foreign office blamed Afghan troops for opening fire along the border, a week into the truce.", [("in_effect", "violated")]),
     ("Kabul's defence ministry accused Pakistan of attacking Afghan territory, calling it a breach of trust.", [("in_effect", "violated")]),
+    # "no longer in force" and "not bound by any ceasefire" are the negation the news is made of
+    ("Kabul's spokesman said the Doha truce was no longer in force after the night's strikes.", [("in_effect", "collapsed")]),
+    ("Pakistan and the Afghan Taliban are not currently bound by any ceasefire, Pakistan's foreign office said.", [("in_effect", "collapsed")]),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -126,7 +129,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
     "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle", "clashes-of-a-month", "operation-against-the-other-state",
-    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory"]
+    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce"]
 
 
 @pytest.fixture(scope="module")

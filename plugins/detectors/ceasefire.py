@@ -90,6 +90,8 @@ CUES: list[tuple[str, int, Lowered]] = [
             r"is over|was over|are over|is dead|in tatters|unravel+ed|came apart|fell apart|crumbled|expired|no longer (?:holds|holding|in (?:effect|force|place))|"
             # ("the ceasefire … has become inoperative", "is now defunct")
             r"(?:become |became |is (?:now )?|was )(?:inoperative|defunct|a dead letter|null and void|meaningless))"
+            # no truce at all, in a party's words: "the two sides are not currently observing any ceasefire"
+            rf"|\bnot (?:\w+ )?(?:observing|honou?ring|bound by) any (?:\w+ )?{TRUCE}"
             rf"|\b(?:collapse|end|breakdown) of (?:the |a )?(?:\w+ )?{TRUCE}"
             rf"|\b(?:ended|scrapped|abandoned|called off|pulled out of|withdr[ae]w\w* from|terminated|tore up|declared (?:an end to|the end of)|suspended)\s+(?:the |a |its |their )?(?:\w+ )?{TRUCE}"
             rf"|\bdeclared (?:the |its |their )?(?:\w+ )?{TRUCE}(?: with \w+)? (?:void|over|dead|null|finished|ended)"
@@ -224,6 +226,7 @@ OPEN_WAR = 6
 # truce", "since the ceasefire was agreed", "after the truce that ended …".
 DESPITE_BEFORE = re.compile(r"\b(?:despite|in spite of|notwithstanding|in violation of|in breach of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 EARLIER_EVENT = re.compile(r"\b(?:before|since|after|following|until)\b(?:\s+[\w'’-]+){0,5}\s*$", re.I)
+SAYS_NONE_IN_FORCE = re.compile(r"\bno longer\b|\bnot (?:\w+ )?(?:observing|honou?ring|bound by) any\b", re.I)
 SAYS_NOT_HOLDING = re.compile(r"\b(?:not|no longer|hardly|barely) (?:holding|being)\b", re.I)
 
 
@@ -270,6 +273,8 @@ def _negated_inside(m: re.Match, value: str) -> bool:
     """A negation between the truce and its verb: "the truce has not collapsed"."""
     if value == "violated" and SAYS_NOT_HOLDING.search(m.group()):
         return False  # "the ceasefire is not holding" says it is breached
+    if value == "collapsed" and SAYS_NONE_IN_FORCE.search(m.group()):
+        return False  # "the ceasefire is no longer in place", "not observing any ceasefire" say it is over
     return negated(m.group(), len(m.group()), width=len(m.group()))
 
 
