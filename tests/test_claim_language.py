@@ -472,6 +472,12 @@ ONE_REPORT = [
     # a count from the start of a period told by a clause of "since" ("since the fighting flared last week") is told now
     ("UNAMA said that since the fighting flared last week, 41 civilians had been killed in Kunar and Nangarhar.",
      [("United Nations", "casualties", "civilians", 41)]),
+    # a party's claim that a strike hit a place, rejected by the other: still its own account of the strike
+    ("Islamabad firmly rejected Kabul's claim that Pakistani drones had struck a market in Khost.",
+     [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Khost", None)]),
+    # ", where X say …": a clause with a speaker of its own
+    ("Pakistani officials said jets had targeted militant hideouts near Barmal, where Taliban officials say 19 civilians died.",
+     [("Afghanistan", "casualties", "civilians", 19), ("Pakistan", "strike", "Barmal", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -503,7 +509,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say"]
 
 
 @pytest.fixture(scope="module")

@@ -1048,6 +1048,19 @@ def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
     return claims
 
 
+def _possessed_strikes(s: str, parties: Gazetteer, reader: _Reader) -> list[Claim]:
+    """"rejects the Afghan Taliban's claim that a Pakistani air strike hit a
+    hospital in Kabul": the possessor's own account of a strike, whoever
+    reports or rejects it (read from the claim's content on)."""
+    claims: list[Claim] = []
+    mentions = parties.find(s)
+    for cue in POSSESSED_CHARGE.finditer(s):
+        owner = [m for m in mentions if m.end <= cue.start() and cue.start() - m.end <= 12]
+        if owner and owner[-1].name in OTHER_SIDE and cue.group().lower().rstrip().endswith("that"):
+            claims += [c for c in _strikes(s[cue.end():], owner[-1].name, reader) if c not in claims]
+    return claims
+
+
 # "rejected a statement by a spokesman for the Taliban defence ministry, who had
 # accused Pakistan of violating the ceasefire": the one the relative clause is about charges.
 RELATIVE_CHARGE = re.compile(r",\s+(?:who|which)\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:accused|blamed|charged)\b", re.I)
@@ -1159,7 +1172,7 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         claimant, span = reading.speaker, reading.speaker_span
         reciprocal = _reciprocal(s, reader)
         # "Kabul's allegations that Pakistan …": the possessor's charge, whoever speaks or denies it
-        claims = reciprocal + _possessed_charges(s, parties) + _relative_charges(s, parties, reader)
+        claims = reciprocal + _possessed_charges(s, parties) + _possessed_strikes(s, parties, reader) + _relative_charges(s, parties, reader)
         if claimant is None:
             both = BOTH_SIDES_SPEAK.search(s)
             if both:  # "both sides claimed to have killed dozens": each side's claim
