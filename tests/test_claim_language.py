@@ -476,8 +476,8 @@ ONE_REPORT = [
     ("Islamabad firmly rejected Kabul's claim that Pakistani drones had struck a market in Khost.",
      [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Khost", None)]),
     # ", where X say …": a clause with a speaker of its own
-    ("Pakistani officials said jets had targeted militant hideouts near Barmal, where Taliban officials say 19 civilians died.",
-     [("Afghanistan", "casualties", "civilians", 19), ("Pakistan", "strike", "Barmal", None)]),
+    ("Pakistan's defence minister told reporters that the army had struck militant hideouts in Barmal, where Afghan officials say 12 children were killed.",
+     [("Afghanistan", "casualties", "civilians", 12), ("Pakistan", "strike", "Barmal", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
