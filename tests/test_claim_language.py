@@ -478,6 +478,9 @@ ONE_REPORT = [
     # ", where X say …": a clause with a speaker of its own
     ("Pakistan's defence minister told reporters that the army had struck militant hideouts in Barmal, where Afghan officials say 12 children were killed.",
      [("Afghanistan", "casualties", "civilians", 12), ("Pakistan", "strike", "Barmal", None)]),
+    # a date worn by the attack's noun names the attack; the charge about it is told now
+    ("The interior ministry said the 3 February bombing of a police station in Bannu had been planned by handlers in Afghanistan.",
+     [("Pakistan", "accusation", "Afghanistan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -509,7 +512,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack"]
 
 
 @pytest.fixture(scope="module")

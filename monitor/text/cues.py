@@ -78,6 +78,10 @@ EXPLICIT_DATE = lowered(re.compile(
 
 # "the operation, launched on February 26, has killed …": the date is the participle's, set off by commas
 PARENTHETICAL_DATE = re.compile(r",\s+(?:which was\s+|that was\s+)?[a-z]+ed\s+(?:on|in)\s+" + _DATE_TEXT + r"\s*,", re.I)
+# "the February 6 attack", "the 26 February bombing": a date worn by an event's noun names that event
+EVENT_NAMED_BY_DATE = re.compile(
+    r"\b(?:the|a|last|this)\s+" + _DATE_TEXT + r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|blasts?|assaults?|raids?|explosions?|massacres?|ambush(?:es)?|clashes|strikes?)\b", re.I)
 PERIOD_START = re.compile(
     # ("from late on 26 February to 2 March")
     r"\b(?:since|from|between)\s+(?:the\s+(?:evening|morning|night|start|beginning|end|middle)\s+of\s+)?(?:early |mid-|late )?(?:on\s+)?" + _DATE_TEXT
@@ -248,10 +252,14 @@ def event_dates(sentence: str, reference: datetime, position: int | None = None,
     """The dates that date the sentence's own events (see ``mentioned_dates``):
     not a period's start, nor a date set off by commas with its participle.
     Given a cue's ``position``, only the dates near it (``DATE_REACH`` before,
-    ``after`` characters after). Blanked over the whole sentence first, so that
+    ``after`` characters after), and not a date that names another event
+    ("the February 6 attack"). Blanked over the whole sentence first, so that
     a window cutting a period's start does not see a date."""
     undated = _without_dates_of_other_things(sentence)
     if position is not None:
+        # ("the bombings, including the February 6 attack on a mosque, had been directed from
+        # Afghanistan": the date names the attack; the charge about it is told now)
+        undated = EVENT_NAMED_BY_DATE.sub(lambda m: m.group() if m.start() <= position < m.end() else " " * len(m.group()), undated)
         undated = undated[max(0, position - DATE_REACH):position + after]
     return mentioned_dates(undated, reference)
 
