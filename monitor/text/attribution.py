@@ -136,7 +136,9 @@ ASIDE = re.compile(
 )
 NON_PARTY_SPEAKER = lowered(re.compile(
     r"\b(?:residents?|witnesses|traders|villagers|locals|people|doctors|journalists|reporters|analysts|experts|"
-    r"students|families|drivers|transporters|shopkeepers|relatives|elders|activists|observers|(?<!state )(?<!state-run )media)\s*$",
+    r"students|families|drivers|transporters|shopkeepers|relatives|elders|activists|observers|(?<!state )(?<!state-run )media|"
+    # "Reports say 22 locations were targeted": nobody's account
+    r"(?<!state )(?<!official )reports)\s*$",
     re.I,
 ))
 # A mention by a person's name ("Mujahid", "Khawaja Asif"), not a country, a people or an office.
