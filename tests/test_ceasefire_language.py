@@ -120,6 +120,8 @@ ONE_REPORT = [
     # "no longer in force" and "not bound by any ceasefire" are the negation the news is made of
     ("Kabul's spokesman said the Doha truce was no longer in force after the night's strikes.", [("in_effect", "collapsed")]),
     ("Pakistan and the Afghan Taliban are not currently bound by any ceasefire, Pakistan's foreign office said.", [("in_effect", "collapsed")]),
+    # "announced that its truce … has ended" announces the end, not a truce
+    ("Islamabad announced that its ceasefire arrangement with Kabul has effectively ended.", [("in_effect", "collapsed")]),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -129,7 +131,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
     "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle", "clashes-of-a-month", "operation-against-the-other-state",
-    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce"]
+    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce", "announced-that-it-ended"]
 
 
 @pytest.fixture(scope="module")

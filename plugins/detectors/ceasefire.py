@@ -45,7 +45,9 @@ CUES: list[tuple[str, int, Lowered]] = [
         5,  # restored or newly agreed: the news that ends a breach or collapse
         lowered(re.compile(
             rf"\b(?:restor\w*|reinstat\w*|reviv\w*|renew\w*|extend\w*|agreed (?:to |on |upon )?(?:a |an |the )?(?:new |fresh |immediate |permanent |lasting |open-ended )?(?:\S+ )?|"
-            rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|(?<!-)brokered (?:a |an |the )?|announced (?:a |an |the )?|declared (?:a |an )|confirmed (?:a |an |the ))[\w\s-]{{0,30}}?{TRUCE}"
+            rf"signed (?:a |an |the )?|reached (?:a |an |the )?|struck (?:a |an |the )?|(?<!-)brokered (?:a |an |the )?|announced (?:a |an |the )?|declared (?:a |an )|confirmed (?:a |an |the ))"
+            # (not "announced that its ceasefire … has effectively ended": a clause about the truce)
+            rf"(?!that\b)[\w\s-]{{0,30}}?{TRUCE}"
             rf"|{TRUCE}[\w\s,-]{{0,30}}?\b(?:was |has been |have been |is )?(?:restored|reinstated|extended|renewed|made (?:open-ended|permanent)|transformed into)"
             # "agreed to uphold the ceasefire", "agreed that the truce should stay in place": an agreement, not a plan
             rf"|\bagree[ds]? (?:to |on )?(?:maintain|uphold|keep|respect|observe|continue|preserve|honou?r|abide by|stick to)\w* (?:to )?(?:the |a |their |its )?(?:\w+ )?{TRUCE}"
