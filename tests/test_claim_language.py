@@ -483,6 +483,9 @@ ONE_REPORT = [
      [("Pakistan", "accusation", "Afghanistan", None)]),
     # "Reports say …" is nobody's account, whoever speaks in the next clause
     ("Reports say 14 sites were struck, among them Kabul and parts of Khost, while Afghan officials say their forces hit back at Pakistani border posts.", []),
+    # the other side's fire called "unprovoked" by the party that names it so
+    ("Afghan forces fired on several posts overnight, an attack Islamabad termed unprovoked and said had been repulsed.",
+     [("Pakistan", "accusation", "Afghanistan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -514,7 +517,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked"]
 
 
 @pytest.fixture(scope="module")

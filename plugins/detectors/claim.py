@@ -195,7 +195,9 @@ CALLED_A_CHARGE = lowered(re.compile(
     r"\bcall(?:ed|ing|s)? (?:the |it |this )?(?:\w+ )?(?:attack|bombing|blast|strike) (?:a )?message|"
     r"\b(?:condemn\w*|denounc\w*)\b[^.;]{0,50}?\b(?:violation|breach|aggression|crime|attack on|assault on|indiscriminate|massacre|atrocit(?:y|ies))|"
     # "…, calling them a criminal act"
-    r"\bcall(?:ed|ing|s)? (?:them|it|this|these|the \w+) (?:an? )?(?:\w+ )?(?:crime|criminal act|war crime|act of aggression|aggression|violation|massacre|atrocity)", re.I))
+    r"\bcall(?:ed|ing|s)? (?:them|it|this|these|the \w+) (?:an? )?(?:\w+ )?(?:crime|criminal act|war crime|act of aggression|aggression|violation|massacre|atrocity)|"
+    # the other side's fire named unprovoked: "an attack Islamabad called unprovoked", "what it described as 'unprovoked firing'"
+    r"\b(?:call(?:ed|s)|term(?:ed|s)|branded|labell?ed|describ(?:ed|es) as)\s+[\"'“‘]?(?:an?\s+)?[\"'“‘]?unprovoked\b", re.I))
 # Blame for a named attack, with the other side as its author.
 BLAME = re.compile(r"\bblam(?:e|es|ed|ing)\b", re.I)
 ATTACK_AUTHOR = lowered(re.compile(
@@ -743,7 +745,7 @@ SPEAKS_AFTER = re.compile(
     r"^\s+(?:\w+ly\s+)?(?:says|said|called|calls|claims|claimed|accused|accuses|blamed|blames|denied|denies|rejected|rejects|wants|insists|insisted|"
     r"attribut(?:es|ed)|describ(?:es|ed)|consider(?:s|ed)|"
     r"(?:had|has|have)\s+(?:\w+ly\s+)?(?:launched|carried|begun|started|decided|ordered|retaliated|responded|sent|agreed|named|dubbed)|launched|retaliated|responded|"
-    r"names|dubs|dubbed|"  # ("the raids, which Islamabad has named Operation …")
+    r"names|dubs|dubbed|terms|termed|brands|branded|labels|labell?ed|"  # ("the raids, which Islamabad has named Operation …", "an attack Islamabad termed unprovoked")
     r"would|will|could|must|should)\b",  # "… and said Kabul would respond": the government, not a place struck
     re.I,
 )
