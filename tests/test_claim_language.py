@@ -486,6 +486,11 @@ ONE_REPORT = [
     # the other side's fire called "unprovoked" by the party that names it so
     ("Afghan forces fired on several posts overnight, an attack Islamabad termed unprovoked and said had been repulsed.",
      [("Pakistan", "accusation", "Afghanistan", None)]),
+    # an office named by its place, after the verb or as a commissioner before it, is that place's side
+    ("Three Afghan posts destroyed in Kurram exchange, says Parachinar official.",
+     [("Pakistan", "territory", "Afghanistan", 3)]),
+    ("Five Afghan Taliban checkposts were destroyed overnight, Upper Dir Deputy Commissioner Khalid Mehmood told reporters.",
+     [("Pakistan", "territory", "Afghanistan", 5)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -517,7 +522,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked", "says-place-official", "place-deputy-commissioner"]
 
 
 @pytest.fixture(scope="module")

@@ -292,13 +292,18 @@ REPORTED_NOW = re.compile(
 TITLES = frozenset(t.lower() for titles in load_titles(DATA, "officials.toml").values() for t in titles)
 PLACE_BEFORE_TITLE = re.compile(r"(?:'s|’s)?\s+(?:provincial\s+|district\s+|local\s+)?", re.I)
 OFFICE_WITH_PLACE = re.compile(
-    r"\b(?:police|officials?|authorities|governor|administration|commander|spokes(?:man|woman|person)|chief|department|administrator)\b", re.I)
+    r"\b(?:police|officials?|authorities|governor|administration|commander|spokes(?:man|woman|person)|chief|department|administrator|commissioner)\b", re.I)
 NON_PARTY_PHRASE = re.compile(r"\b(?:residents?|villagers?|witnesses|doctors|hospital|traders|farmer|shopkeeper|sources|reports?)\b", re.I)
 PLACE_OFFICE = re.compile(
     r"(?:'s|’s)?\s+(?:provincial\s+|district\s+|local\s+|border\s+|police\s+|security\s+|government\s+)*"
     r"(?:officials?|officers?|police|governor|administration|authorities|spokes(?:man|woman|person)|chief|department)\s*,?\s*$",
     re.I,
 )
+
+# "…, says Chitral official", "…, said a Kurram police officer": after the verb, a place and its office
+INVERTED_PLACE_OFFICE = re.compile(
+    r"\s+(?:an?\s+|the\s+)?((?:senior\s+|local\s+|top\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:(?:provincial|district|local|border|police|security|government|deputy)\s+)*"
+    r"(?:officials?|officers?|police|governor|administration|authorities|spokes(?:man|woman|person)|chief|commissioner)\b")
 
 
 class _Reader(Speakers):
@@ -335,6 +340,20 @@ class _Reader(Speakers):
                 side = "Pakistan" if places[-1].name in PAKISTANI_PLACES else "Afghanistan"
                 return Mention(side, found.alias, found.start, found.end)
         return found
+
+    def inverted_speaker(self, s, mentions, verb):
+        """As Speakers.inverted_speaker; and "…, says Chitral official", "…,
+        said a Kandahar police officer": an office named by its place, after
+        the verb, is that place's side."""
+        found = Speakers.inverted_speaker(s, mentions, verb)
+        if found is not None or verb.group().lower() not in ("says", "said") or not s[:verb.start()].rstrip().endswith(","):
+            return found
+        office = INVERTED_PLACE_OFFICE.match(s, verb.end())
+        places = PLACES.find(office.group(1)) if office else []
+        if len(places) != 1:
+            return None
+        at = office.start(1) + places[0].start
+        return Mention("Pakistan" if places[0].name in PAKISTANI_PLACES else "Afghanistan", places[0].alias, at, at + len(places[0].alias))
 
     def side_of_places(self, s):
         sides = {"Pakistan" if m.name in PAKISTANI_PLACES else "Afghanistan" for m in PLACES.find(s)}
