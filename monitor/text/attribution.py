@@ -159,6 +159,7 @@ NOBODYS_ACCOUNT = re.compile(r"\s+(?:the\s+)?(?:various |several |some |many |un
 SUBORDINATOR = re.compile(r"\b(?:after|when|while|because|since|before|although|though|until|once)\s+", re.I)
 LOCAL_OFFICE = re.compile(r"\b(?:provincial|district|local|police|policemen)\b[\w\s'’-]{0,25}$", re.I)
 AFTER_QUOTATION = re.compile(r"[,.!?…]\s*['’\"”]\s+(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
+PLURAL_OFFICE_SPOKE = re.compile(r"\b(?:sources|officials|authorities|officers|spokesmen)\s+(?:\w+\s+)?(?:said|say|says|told|added)\b", re.I)
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 # "By his count", "by their tally": the words of the one who spoke before.
 BY_THEIR_COUNT = re.compile(r"\b(?:by|in|according to) (?:his|her|their|its) (?:[\w-]+ )?(?:count|tally|account|estimate|figures|reckoning)\b", re.I)
@@ -224,6 +225,7 @@ class Speakers:
         self.quote_speaker: str | None = None
         self.last_speaker: str | None = None
         self.nobody_spoke_last = False  # the last words told were someone's who speaks for no party
+        self.plural_spoke_last = False  # "…, the sources said": "they" next is them
 
     def claimant_of(self, text: str) -> tuple[str | None, tuple[int, int]]:
         """The speaker of a clause, read as the claimant of a sentence is."""
@@ -291,6 +293,9 @@ class Speakers:
                 if person and self.last_speaker and not any(p.start <= verb.start() - 30 and BY_NAME.fullmatch(p.alias) for p in earlier):
                     # "he said": a person, the one who spoke last; not a country his words name
                     # ("36 Afghan operatives were killed, he said"), unless a person is named before him
+                    return self.last_speaker, (verb.start(), verb.start())
+                if not earlier and self.plural_spoke_last and pronoun.group().lower().startswith("they"):
+                    # "…, the sources said. They put the number of positions destroyed at 252": the sources
                     return self.last_speaker, (verb.start(), verb.start())
                 if earlier:
                     # "Islamabad's leverage over the militants it says shelter …": in a relative
@@ -436,6 +441,7 @@ class Speakers:
         if speaker is not None or attributed:
             self.last_speaker = speaker
             self.nobody_spoke_last = speaker is None
+            self.plural_spoke_last = speaker is not None and bool(PLURAL_OFFICE_SPOKE.search(sentence.text))
         # (a dateline, "KABUL: …", names where the report was filed, not whom "it" means next)
         dateline = DATELINE_START.match(sentence.text)
         names = list(dict.fromkeys(m.name for m in self.parties.find(sentence.text) if not (dateline and m.start < dateline.end())))
