@@ -141,6 +141,8 @@ STRONG_HOSTILITIES = lowered(re.compile(
     r"rocket (?:attacks?|fire)|mortar (?:fire|shells?|attacks?)|carried out (?:[\w-]+ ){0,2}?(?:air |drone |missile )?strikes|"
     # the two parties as the subject of a reciprocal verb: "as Pakistan and Afghanistan traded attacks"
     r"(?:Pakistan|Afghanistan|Islamabad|Kabul)\s+and\s+(?:Pakistan|Afghanistan|Islamabad|Kabul)\s+(?:\w+\s+)?(?:traded|exchanged)\s+(?:\w+\s+)?(?:attacks|strikes|fire|blows|shelling)|"
+    # one side's forces opening fire: "Afghan Taliban forces opened unprovoked fire in the Torkham sub-sector"
+    r"(?:Pakistani|Afghan|Taliban) (?:[\w-]+ ){0,2}?(?:forces|troops|soldiers|guards|border forces) (?:\w+ )?open(?:ed|s)? (?:[\w-]+ )?fire|"
     # fire at the other side's forces: "fired rockets at Pakistani army locations"
     r"fir(?:ed|ing) (?:\w+ ){0,2}?(?:at|on|into) (?:the )?(?:Pakistani|Afghan) |"
     # one side's strikes named as its own: "a Pakistani strike on a house in Khost", "Pakistan's attacks in Kunar"
