@@ -495,6 +495,9 @@ ONE_REPORT = [
     ("ISLAMABAD: Pakistani forces hit an arms depot overnight, security sources said. The operation has killed 320 Afghan Taliban fighters, "
      "the sources said. They put the number of Taliban positions destroyed at 118.",
      [("Pakistan", "casualties", "Afghanistan", 320), ("Pakistan", "territory", "Afghanistan", 118)]),
+    # the sectors fired on are the places struck, not the province they lie in; the prime minister's spokesman speaks for Pakistan
+    ("Afghan forces opened fire in the Bajaur and Mohmand sectors of Khyber Pakhtunkhwa, according to the prime minister's spokesman.",
+     [("Pakistan", "strike", "Bajaur", None), ("Pakistan", "strike", "Mohmand", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -526,7 +529,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked", "says-place-official", "place-deputy-commissioner", "they-after-the-sources-said"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked", "says-place-official", "place-deputy-commissioner", "they-after-the-sources-said", "sectors-of-a-province"]
 
 
 @pytest.fixture(scope="module")

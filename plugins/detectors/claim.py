@@ -685,6 +685,7 @@ PAKISTANI_BEFORE = re.compile(r"\bPakistani\s+$", re.I)
 CROSSING_TOWNS = re.compile(r"Spin Boldak|Chaman|Torkham|Landi Kotal|Angoor Adda|Ghulam Khan|Kharlachi|Badini|Dand-e-Patan|Zazai Maidan", re.I)
 CONTAINED = re.compile(r"^(?:'s|’s)\s+$|^\s+(?:district|area|village|town|region)s?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 # ("the Afghan town of Spin Boldak in Kandahar province": a place, then the province it lies in)
+SECTORS_OF = re.compile(r"^\s+(?:sub-?)?sectors?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 IN_THE_PROVINCE = re.compile(r"^\s+in\s+(?:the\s+)?$", re.I)
 PROVINCE_AFTER = re.compile(r"\s+province\b", re.I)
 
@@ -741,7 +742,9 @@ def _struck_places(places: list[Mention], text: str) -> list[str]:
         if i in skip or SPEAKS_AFTER.match(text[place.end:]) or CHARGED_BEFORE.search(text[max(0, place.start - 25):place.start]):
             continue
         nxt = places[i + 1] if i + 1 < len(places) else None
-        if nxt is not None and (CONTAINED.match(text[place.end:nxt.start]) or (
+        if nxt is not None and SECTORS_OF.match(text[place.end:nxt.start]):
+            skip.add(i + 1)  # "the Torkham and Tirah sub-sectors of Khyber Pakhtunkhwa": the sectors are where the fire fell
+        elif nxt is not None and (CONTAINED.match(text[place.end:nxt.start]) or (
                 IN_THE_PROVINCE.match(text[place.end:nxt.start]) and (PROVINCE_AFTER.match(text, nxt.end) or nxt.name.endswith("province")))):
             # A district is folded into its province, except a crossing town, where
             # border clashes are told: "Kandahar's Spin Boldak district" is Spin Boldak.
