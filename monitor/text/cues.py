@@ -240,12 +240,15 @@ def mentioned_dates(sentence: str, reference: datetime) -> list[datetime]:
     return found
 
 
-def _without_dates_of_other_things(sentence: str) -> str:
+def _without_dates_of_other_things(sentence: str, position: int | None = None) -> str:
     """The sentence with the dates that date no event of its own blanked: the
     start of a period ("between 26 February and …") and a participle's date
-    set off by commas (", launched on February 26,")."""
+    set off by commas (", launched on February 26,"). A period's start that
+    holds the cue at ``position`` dates it: in "frosty ties since deadly
+    border clashes in October", October is when the clashes were."""
     blank = lambda m: " " * len(m.group())  # noqa: E731
-    return PARENTHETICAL_DATE.sub(blank, PERIOD_START.sub(blank, sentence))
+    outside = lambda m: m.group() if position is not None and m.start() <= position < m.end() else blank(m)  # noqa: E731
+    return PARENTHETICAL_DATE.sub(blank, PERIOD_START.sub(outside, sentence))
 
 
 def event_dates(sentence: str, reference: datetime, position: int | None = None, after: int = 40) -> list[datetime]:
@@ -255,7 +258,7 @@ def event_dates(sentence: str, reference: datetime, position: int | None = None,
     ``after`` characters after), and not a date that names another event
     ("the February 6 attack"). Blanked over the whole sentence first, so that
     a window cutting a period's start does not see a date."""
-    undated = _without_dates_of_other_things(sentence)
+    undated = _without_dates_of_other_things(sentence, position)
     if position is not None:
         # ("the bombings, including the February 6 attack on a mosque, had been directed from
         # Afghanistan": the date names the attack; the charge about it is told now)
