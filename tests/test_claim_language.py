@@ -53,8 +53,9 @@ ONE_REPORT = [
     ("The attackers took orders from handlers in Afghanistan, the ISPR said after the assault on the Wana cadet college.",
      [("Pakistan", "accusation", "Afghanistan", None)]),
     # a charge reported inside the other side's denial is still its author's
+    # (the allegation tells a strike on a place by the side struck: Kabul's strike claim too, as ALERTS.md keys strikes)
     ("Pakistan's information minister rejected as baseless the Taliban government's allegations that Pakistan had deliberately targeted a clinic in Kabul.",
-     [("Afghanistan", "accusation", "Pakistan", None)]),
+     [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Kabul", None)]),
     # the author of the charged act after "by"
     ("Kabul's defence ministry said its forces answered repeated violations by Pakistani troops along the Durand Line.",
      [("Afghanistan", "accusation", "Pakistan", None)]),
