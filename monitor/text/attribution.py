@@ -160,6 +160,7 @@ SUBORDINATOR = re.compile(r"\b(?:after|when|while|because|since|before|although|
 LOCAL_OFFICE = re.compile(r"\b(?:provincial|district|local|police|policemen)\b[\w\s'’-]{0,25}$", re.I)
 AFTER_QUOTATION = re.compile(r"[,.!?…]\s*['’\"”]\s+(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 PLURAL_OFFICE_SPOKE = re.compile(r"\b(?:sources|officials|authorities|officers|spokesmen)\s+(?:\w+\s+)?(?:said|say|says|told|added)\b", re.I)
+BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 # "By his count", "by their tally": the words of the one who spoke before.
 BY_THEIR_COUNT = re.compile(r"\b(?:by|in|according to) (?:his|her|their|its) (?:[\w-]+ )?(?:count|tally|account|estimate|figures|reckoning)\b", re.I)
@@ -400,8 +401,10 @@ class Speakers:
         stepped_back = False
         # Step back over an apposition or an aside: "…, NAME, said", "X, meanwhile, accuses".
         # ("Mujahid, attributing the raids to Pakistani officials, accused …": a participle's aside names no speaker)
+        # ("Pakistan's special representative, Mohammad Sadiq, wrote": a bare name in apposition, no party of its own)
         while commas and (not s[phrase_start:verb_at].strip(" ,") or ASIDE.fullmatch(s[phrase_start:verb_at].strip(" ,"))
-                          or PARTICIPLE_ASIDE.match(s, phrase_start)):
+                          or PARTICIPLE_ASIDE.match(s, phrase_start)
+                          or (BARE_NAME.fullmatch(s[phrase_start:verb_at].strip(" ,")) and not nearest_before(mentions, verb_at, phrase_start))):
             phrase_start = commas.pop()
             stepped_back = True
             if nearest_before(mentions, verb_at, phrase_start) and not PARTICIPLE_ASIDE.match(s, phrase_start):
