@@ -500,7 +500,7 @@ ONE_REPORT = [
     ("Afghan forces opened fire in the Bajaur and Mohmand sectors of Khyber Pakhtunkhwa, according to the prime minister's spokesman.",
      [("Pakistan", "strike", "Bajaur", None), ("Pakistan", "strike", "Mohmand", None)]),
     # a bare name in apposition after the office: the office's party speaks
-    ("Pakistan's special envoy, Mohammad Sadiq, wrote that Kabul's rulers had broken the ceasefire by letting fighters cross from Afghan soil.",
+    ("Pakistan's special envoy, Mohammad Sadiq, said Kabul's rulers had broken the ceasefire by letting fighters cross from Afghan soil.",
      [("Pakistan", "accusation", "Afghanistan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",

@@ -157,7 +157,7 @@ CHARGE_MADE_BY = re.compile(r"\b(?:claims?|allegations?|accusations?|charges?)\s
 TOPICS = [
     # Most specific first: in an article, a party's charge is keyed by its first topic.
     ("ceasefire_violation", lowered(re.compile(
-        r"\b(?:violat\w*|breach\w*|break\w*|broke)\b[\w\s'’-]{0,30}(?:cease-?fire|truce)|(?:cease-?fire|truce) violations?|"
+        r"\b(?:violat\w*|breach\w*|break\w*|broke|broken)\b[\w\s'’-]{0,30}(?:cease-?fire|truce)|(?:cease-?fire|truce) violations?|"
         # "accuses Kabul of failing to keep their ceasefire": the truce not kept is broken
         r"\b(?:fail\w*|refus\w*) to (?:keep|honou?r|respect|observe|abide by|uphold|implement|stick to) (?:the |their |its |a )?(?:[\w-]+ )?(?:cease-?fire|truce)|"
         r"(?:fired|firing|fires|shooting|shot) first|first shots?|start(?:ed|ing)? (?:the |a |it|this)?\s*(?:firing|shooting|fighting|clash\w*|exchange)?|"
@@ -1025,7 +1025,7 @@ def _place_of_attack(s: str, word: re.Match, dateline: re.Match | None) -> tuple
 
 FROM_BY = re.compile(r"\b(?:from|by)\b", re.I)
 NARRATED_BEFORE = re.compile(r"\b(?:followed|following|after)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
-PASSIVE_BY = re.compile(r"\s+by\b", re.I)
+PASSIVE_BY = re.compile(r"\s+by\b(?!\s+\w+ing\b)", re.I)  # (not "by letting fighters cross": the means, a gerund)
 REJECTED_NOUN = re.compile(
     r"(?:accusations?|allegations?|charges?)\s+(?:"
     r"(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:rejects?|rejected|denies|denied|dismiss\w*|refutes?|refuted)|"
