@@ -1062,6 +1062,10 @@ def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
             continue
         charge = s[cue.end():]
         topics = [name for name, pattern in TOPICS if pattern.search(charge)] or ["other"]
+        if topics[0] == "civilians" and CLAIM_NOUN.search(cue.group()) and STRIKE_TOLD.match(charge) and not ACCUSATION_CONTENT.search(charge):
+            # "Kabul's claim that Pakistani strikes killed ten civilians": a strike and its
+            # toll told (_possessed_strikes), not a charge; an "allegation" would be one
+            continue
         claims.append(_accusation(claimant, accused[0].name, topics[0], s))
     for cue in CHARGE_MADE_BY.finditer(s):
         author = [m for m in mentions if cue.start(1) <= m.start and m.end <= cue.end(1)]
@@ -1070,6 +1074,11 @@ def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
             topics = [name for name, pattern in TOPICS if pattern.search(s[cue.end():])] or ["other"]
             claims.append(_accusation(author[-1].name, accused[0].name, topics[0], s))
     return claims
+
+
+CLAIM_NOUN = re.compile(r"\bclaims?\b", re.I)
+# what a claim tells is a strike: "that a Pakistani air strike hit …", "that Pakistani strikes in Khost … killed"
+STRIKE_TOLD = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:air\s+|drone\s+|missile\s+)?(?:strikes?|raids?|shelling|bombardment)\b", re.I)
 
 
 def _possessed_strikes(s: str, parties: Gazetteer, reader: _Reader) -> list[Claim]:
