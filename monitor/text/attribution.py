@@ -115,7 +115,7 @@ REPORTING = lowered(re.compile(
     r"(?:(?<=what it )|(?<=what they )|(?<=what he )|(?<=what she ))(?:call(?:s|ed)|term(?:s|ed)|describ(?:es|ed) as)|"
     r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
     r"(?:held|holds|hold|holding)(?= (?:[\w'’-]+ ){1,4}?(?:responsible|accountable|culpable)\b)|"  # "held Kabul responsible for …"
-    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|counted|(?:(?<=that )|(?<=which ))documents|documented|recorded|(?:repeat|reiterat|stress|argu|assert|contend|explain|maintain|insist)(?:ed|es|s)? that|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)|counter(?:ed|s)|rebut(?:ted|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|decri(?:ed|es)|lament(?:ed|s)|described|"
+    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|counted|(?<=it )counts|(?<=they )count|(?:(?<=that )|(?<=which ))documents|documented|recorded|(?:repeat|reiterat|stress|argu|assert|contend|explain|maintain|insist)(?:ed|es|s)? that|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)|counter(?:ed|s)|rebut(?:ted|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|decri(?:ed|es)|lament(?:ed|s)|described|"
     # "the UN's first estimate is that …": a count given as the speaker's own
     r"(?:estimate|count|tally|assessment|figures?) (?:is|was|are|were) that|"
     r"put(?:s|ting)? (?:the |its |their |his |her )?(?:[\w-]+ ){0,2}?(?:toll|number|figure|count|losses|casualties|deaths)(?: (?:of|from|in) [^.;,]{1,60}?)? (?:at|in the)|"
@@ -160,6 +160,7 @@ SUBORDINATOR = re.compile(r"\b(?:after|when|while|because|since|before|although|
 LOCAL_OFFICE = re.compile(r"\b(?:provincial|district|local|police|policemen)\b[\w\s'’-]{0,25}$", re.I)
 AFTER_QUOTATION = re.compile(r"[,.!?…]\s*['’\"”]\s+(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 PLURAL_OFFICE_SPOKE = re.compile(r"\b(?:sources|officials|authorities|officers|spokesmen)\s+(?:\w+\s+)?(?:said|say|says|told|added)\b", re.I)
+AUXILIARY_ONLY = re.compile(r"(?:has|have|had|also|earlier|already|now)(?:\s+(?:has|have|had|also|earlier|already|now))*", re.I)
 BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*")
 FORMER_LATTER = re.compile(r"\bthe (former|latter)\s*$", re.I)
 # "By his count", "by their tally": the words of the one who spoke before.
@@ -402,7 +403,9 @@ class Speakers:
         # Step back over an apposition or an aside: "…, NAME, said", "X, meanwhile, accuses".
         # ("Mujahid, attributing the raids to Pakistani officials, accused …": a participle's aside names no speaker)
         # ("Pakistan's special representative, Mohammad Sadiq, wrote": a bare name in apposition, no party of its own)
+        # ("The UN mission in Afghanistan, UNAMA, has recorded": an auxiliary alone is no phrase of its own)
         while commas and (not s[phrase_start:verb_at].strip(" ,") or ASIDE.fullmatch(s[phrase_start:verb_at].strip(" ,"))
+                          or AUXILIARY_ONLY.fullmatch(s[phrase_start:verb_at].strip(" ,"))
                           or PARTICIPLE_ASIDE.match(s, phrase_start)
                           or (BARE_NAME.fullmatch(s[phrase_start:verb_at].strip(" ,")) and not nearest_before(mentions, verb_at, phrase_start))):
             phrase_start = commas.pop()

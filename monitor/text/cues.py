@@ -144,14 +144,14 @@ OWN_ACCOUNT_AFTER_DENIAL = re.compile(r",\s+(?:saying|insisting|adding|arguing|a
 ANOTHER_SPEAKER = re.compile(
     OWN_ACCOUNT_AFTER_DENIAL.pattern + "|"
     r"\b(?:said|says|say|wrote|writes|told|stated|tweeted|posted|added|insisted|announced|declared)\b"
-    r"|\band (?:also |instead )?(?:accused|accuses|blamed|blames|charged)\b"  # "rejected responsibility and accused …"
+    r"|\band (?:also |instead |in turn )?(?:accused|accuses|blamed|blames|charged)\b"  # "rejected responsibility and accused …"
     r"|\bwho (?:had |has |have )?(?:accused|alleged|claimed|said|blamed|charged)\b"  # "rejected a statement by a spokesman, who had accused …"
     # "dismissed an allegation by the Taliban's spokesman that …", "rejected Kabul's claims that …": a charge reported as the other's
     r"|\b(?:claims?|allegations?|accusations?|charges?)\s+(?:made\s+|levell?ed\s+)?by\s+[^,;]{3,90}?\s+that\b"
     r"|(?:'s|’s)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|charges?)\s+that\b",
     re.I,
 )
-OWN_CHARGE_AFTER = re.compile(r"\band\s+(?:also\s+|instead\s+|then\s+)?$", re.I)
+OWN_CHARGE_AFTER = re.compile(r"\band\s+(?:also\s+|instead\s+|then\s+|in turn\s+)?$", re.I)  # ("denies it and in turn accuses …")
 CHARGE_VERB = re.compile(r"(?:accus|blam|charg)\w*", re.I)
 ORDERED = re.compile(r"\b(?:instructs|instructed|ordered|orders|directed|directs|authori[sz]ed|authori[sz]es)\b(?:(?!\b(?:if|unless|once|when|until)\b)[^.;]){0,100}\bto\s+(?:be\s+)?$", re.I)
 INFINITIVE = lowered(re.compile(r"\bto\s+(?:be\s+)?$", re.I))
