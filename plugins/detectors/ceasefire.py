@@ -228,6 +228,7 @@ TTP_TRUCE = lowered(re.compile(
 OPEN_WAR = 6
 # A truce named in a clause of time is the earlier event: "before Qatar brokered a
 # truce", "since the ceasefire was agreed", "after the truce that ended …".
+CAME_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\b[^.;]*$", re.I)
 DESPITE_BEFORE = re.compile(r"\b(?:despite|in spite of|notwithstanding|in violation of|in breach of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 EARLIER_EVENT = re.compile(r"\b(?:before|since|after|following|until)\b(?:\s+[\w'’-]+){0,5}\s*$", re.I)
 SAYS_NONE_IN_FORCE = re.compile(r"\bno longer\b|\bnot (?:\w+ )?(?:observing|honou?ring|bound by) any\b", re.I)
@@ -313,6 +314,8 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     break
                 if value == "in_effect" and not baseline_mode and EARLIER_EVENT.search(s[max(0, m.start() - 50):m.start()]):
                     continue  # "… dead before Qatar and Turkey brokered a truce": the earlier of two events, told as background
+                if value == "in_effect" and not baseline_mode and CAME_AFTER.search(s, 0, m.start()):
+                    continue  # "The allegation came two days after Reuters reported that … had agreed to keep their ceasefire": the earlier event
                 if value == "in_effect" and DESPITE_BEFORE.search(s, max(0, m.start() - 30), m.start()):
                     continue  # "attacking its territory despite a ceasefire in force": the truce a breach is told against
                 if reading.asserted_now(m.start(), baseline_mode):
