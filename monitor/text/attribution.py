@@ -84,7 +84,7 @@ COMMON_SURNAMES = {"ahmad", "ahmed", "hussain", "hussein", "sharif", "afridi", "
 # ("the army", "the information ministry", "security sources", "the
 # spokesman"), or a pronoun. A reader resolves it from context.
 UNNAMED_SPEAKER = re.compile(
-    r"\b(?:army|military|ministry|minister|spokes(?:man|woman|person)|government|officials?|authorities|"
+    r"\b(?:army|military|ministry|minister|spokes(?:man|woman|person)|government|officials?|authorities|mission|agency|"
     r"(?:security )?sources|statement|office|department|directorate|police|administration|forces|he|she|they|it)\s*$",
     re.I,
 )
