@@ -511,6 +511,9 @@ ONE_REPORT = [
     # "the mission says": an unnamed office, resolved to the one that spoke before
     ("UNAMA said 40 civilians were killed in Kunar last month. The mission says 12 more civilians were killed in Pakistani air strikes this week.",
      [("United Nations", "casualties", "civilians", 12), ("United Nations", "casualties", "civilians", 40)]),
+    # "condemned the raids, saying they had deliberately targeted civilians": the side that raided is charged
+    ("Kabul's defence ministry condemned the raids, saying they had deliberately targeted a mosque and homes in Nuristan.",
+     [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Nuristan", None)]),
     # a party's "claim that" strikes killed civilians tells a strike and its toll, not a charge ("allegations" would be one)
     ("The ISPR denied Kabul's claim that Pakistani strikes in Paktia killed nine civilians overnight.",
      [("Afghanistan", "strike", "Paktia", None)]),
@@ -547,7 +550,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked", "says-place-official", "place-deputy-commissioner", "they-after-the-sources-said", "sectors-of-a-province", "possessors-alleged-support", "auxiliary-after-apposition-and-it-counts", "denies-and-in-turn-accuses", "the-mission-says", "a-claim-of-a-strikes-toll", "bare-name-in-apposition"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked", "says-place-official", "place-deputy-commissioner", "they-after-the-sources-said", "sectors-of-a-province", "possessors-alleged-support", "auxiliary-after-apposition-and-it-counts", "denies-and-in-turn-accuses", "the-mission-says", "they-deliberately-targeted", "a-claim-of-a-strikes-toll", "bare-name-in-apposition"]
 
 
 @pytest.fixture(scope="module")

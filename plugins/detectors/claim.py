@@ -890,6 +890,12 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
             if not source and PASSIVE_BY.match(s, cue.end()):
                 continue  # "elements inside Pakistan, allegedly backed by global powers": the backer is no party here
             subject = source[0] if source else nearest_before(others, cue.end(), lo)
+            if subject is None and claimant in OTHER_SIDE and THEY_DID.search(s, max(lo, cue.start() - 30), cue.start()) \
+                    and reader.asserted(s, cue.start()):
+                # "condemned the raids, saying they had deliberately targeted civilians": the raids'
+                # side, the other one, is charged though no party is named in the clause
+                found.append((OTHER_SIDE[claimant], s[cue.start():]))
+                break
             if subject is None or not reader.asserted(s, cue.start()):
                 continue
             found.append((subject.name, _sponsor(s, subject, cue) or s[cue.start():]))
@@ -1079,6 +1085,7 @@ def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
     return claims
 
 
+THEY_DID = re.compile(r"\b(?:they|the (?:raids|strikes|attacks|air strikes|airstrikes|jets|drones))\s+(?:had\s+|have\s+|were\s+)?$", re.I)
 POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s)\s+$")
 CLAIM_NOUN = re.compile(r"\bclaims?\b", re.I)
 # what a claim tells is a strike: "that a Pakistani air strike hit …", "that Pakistani strikes in Khost … killed"
