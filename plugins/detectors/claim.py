@@ -1061,11 +1061,7 @@ def _possessed_charges(s: str, parties: Gazetteer) -> list[Claim]:
     charges the party it names, whoever reports or denies it."""
     claims = []
     mentions = parties.find(s)
-    for cue in POSSESSED_CHARGE.finditer(s):
-        owner = [m for m in mentions if m.end <= cue.start() and cue.start() - m.end <= 12]
-        if not owner or owner[-1].name not in OTHER_SIDE:
-            continue
-        claimant = owner[-1].name
+    for cue, claimant in _possessed(s, mentions):
         accused = [m for m in mentions if cue.end() <= m.start <= cue.end() + 30 and m.name != claimant]
         if not accused:
             continue
@@ -1097,12 +1093,18 @@ def _possessed_strikes(s: str, parties: Gazetteer, reader: _Reader) -> list[Clai
     hospital in Kabul": the possessor's own account of a strike, whoever
     reports or rejects it (read from the claim's content on)."""
     claims: list[Claim] = []
-    mentions = parties.find(s)
+    for cue, owner in _possessed(s, parties.find(s)):
+        if cue.group().lower().rstrip().endswith("that"):
+            claims += [c for c in _strikes(s[cue.end():], owner, reader) if c not in claims]
+    return claims
+
+
+def _possessed(s: str, mentions: list[Mention]):
+    """Each "X's claim/allegation that|of …" whose possessor X is a side: (the cue, X's party)."""
     for cue in POSSESSED_CHARGE.finditer(s):
         owner = [m for m in mentions if m.end <= cue.start() and cue.start() - m.end <= 12]
-        if owner and owner[-1].name in OTHER_SIDE and cue.group().lower().rstrip().endswith("that"):
-            claims += [c for c in _strikes(s[cue.end():], owner[-1].name, reader) if c not in claims]
-    return claims
+        if owner and owner[-1].name in OTHER_SIDE:
+            yield cue, owner[-1].name
 
 
 # "rejected a statement by a spokesman for the Taliban defence ministry, who had
