@@ -515,7 +515,7 @@ ONE_REPORT = [
     ("Kabul's defence ministry condemned the raids, saying they had deliberately targeted a mosque and homes in Nuristan.",
      [("Afghanistan", "accusation", "Pakistan", None), ("Afghanistan", "strike", "Nuristan", None)]),
     # a party's "claim that" strikes killed civilians tells a strike and its toll, not a charge ("allegations" would be one)
-    ("The ISPR denied Kabul's claim that Pakistani strikes in Paktia killed nine civilians overnight.",
+    ("The ISPR denied Kabul's claim that Pakistani strikes in Paktia had killed nine civilians overnight.",
      [("Afghanistan", "strike", "Paktia", None)]),
     ("Pakistan's special envoy, Mohammad Sadiq, said Kabul's rulers had broken the ceasefire by letting fighters cross from Afghan soil.",
      [("Pakistan", "accusation", "Afghanistan", None)]),

@@ -1091,11 +1091,13 @@ STRIKE_TOLD = re.compile(r"\s*(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:air\s+
 def _possessed_strikes(s: str, parties: Gazetteer, reader: _Reader) -> list[Claim]:
     """"rejects the Afghan Taliban's claim that a Pakistani air strike hit a
     hospital in Kabul": the possessor's own account of a strike, whoever
-    reports or rejects it (read from the claim's content on)."""
+    reports or rejects it (its cues read from the claim's content on, in the
+    whole sentence: a denial before "X's claim that" does not reach into it,
+    and "had struck" after it is reported speech)."""
     claims: list[Claim] = []
     for cue, owner in _possessed(s, parties.find(s)):
         if cue.group().lower().rstrip().endswith("that"):
-            claims += [c for c in _strikes(s[cue.end():], owner, reader) if c not in claims]
+            claims += [c for c in _strikes(s, owner, reader, (cue.end(), len(s))) if c not in claims]
     return claims
 
 
