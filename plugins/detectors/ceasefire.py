@@ -228,9 +228,14 @@ TTP_TRUCE = lowered(re.compile(
 OPEN_WAR = 6
 # A truce named in a clause of time is the earlier event: "before Qatar brokered a
 # truce", "since the ceasefire was agreed", "after the truce that ended …".
-CAME_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\b[^.;]*$", re.I)
-DESPITE_BEFORE = re.compile(r"\b(?:despite|in spite of|notwithstanding|in violation of|in breach of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 EARLIER_EVENT = re.compile(r"\b(?:before|since|after|following|until)\b(?:\s+[\w'’-]+){0,5}\s*$", re.I)
+# … and so is one told in what a report "came after", however long that clause:
+# "The allegation came two days after Reuters reported that … had agreed to keep their ceasefire".
+CAME_AFTER = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:[\w-]+\s+){0,3}?(?:after|on the heels of)\b[^.;]*$", re.I)
+# The truce a breach is told against: "attacking its territory despite a ceasefire in force".
+DESPITE_BEFORE = re.compile(r"\b(?:despite|in spite of|notwithstanding|in violation of|in breach of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+# Negations that are the news: "no longer in place", "not observing any ceasefire" (a collapse);
+# "not holding" (a breach).
 SAYS_NONE_IN_FORCE = re.compile(r"\bno longer\b|\bnot (?:\w+ )?(?:observing|honou?ring|bound by) any\b", re.I)
 SAYS_NOT_HOLDING = re.compile(r"\b(?:not|no longer|hardly|barely) (?:holding|being)\b", re.I)
 
