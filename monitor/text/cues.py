@@ -243,12 +243,18 @@ def mentioned_dates(sentence: str, reference: datetime) -> list[datetime]:
 def _without_dates_of_other_things(sentence: str, position: int | None = None) -> str:
     """The sentence with the dates that date no event of its own blanked: the
     start of a period ("between 26 February and …") and a participle's date
-    set off by commas (", launched on February 26,"). A period's start that
-    holds the cue at ``position`` dates it: in "frosty ties since deadly
-    border clashes in October", October is when the clashes were."""
+    set off by commas (", launched on February 26,"); given a cue's
+    ``position``, also a date that names another event ("the February 6
+    attack"). A span that holds the cue dates it: in "frosty ties since
+    deadly border clashes in October", October is when the clashes were."""
     blank = lambda m: " " * len(m.group())  # noqa: E731
     outside = lambda m: m.group() if position is not None and m.start() <= position < m.end() else blank(m)  # noqa: E731
-    return PARENTHETICAL_DATE.sub(blank, PERIOD_START.sub(outside, sentence))
+    undated = PARENTHETICAL_DATE.sub(blank, PERIOD_START.sub(outside, sentence))
+    if position is not None:
+        # ("the bombings, including the February 6 attack on a mosque, had been directed from
+        # Afghanistan": the date names the attack; the charge about it is told now)
+        undated = EVENT_NAMED_BY_DATE.sub(outside, undated)
+    return undated
 
 
 def event_dates(sentence: str, reference: datetime, position: int | None = None, after: int = 40) -> list[datetime]:
@@ -260,9 +266,6 @@ def event_dates(sentence: str, reference: datetime, position: int | None = None,
     a window cutting a period's start does not see a date."""
     undated = _without_dates_of_other_things(sentence, position)
     if position is not None:
-        # ("the bombings, including the February 6 attack on a mosque, had been directed from
-        # Afghanistan": the date names the attack; the charge about it is told now)
-        undated = EVENT_NAMED_BY_DATE.sub(lambda m: m.group() if m.start() <= position < m.end() else " " * len(m.group()), undated)
         undated = undated[max(0, position - DATE_REACH):position + after]
     return mentioned_dates(undated, reference)
 
