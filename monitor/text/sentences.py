@@ -104,8 +104,9 @@ _CLAUSE_BREAK = re.compile(r";|:(?=\s)|—|\s(?:but(?!\s+also\b)|while|whereas|a
 # "Kabul says 36 dead, Islamabad says 29 militants killed": two speakers side by side,
 # each with what it says (not "…, officials said on Tuesday", which names the first's)
 _SAYS = r"(?:says|say|said|claims|claim|claimed|reports|reported)"
-_SECOND_SPEAKER = re.compile(rf",\s+(?=(?:[\w'’-]+\s+){{1,3}}?{_SAYS}\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|tonight|after|before|during)\b)[\w'’-])")
-_SAYS_SOMETHING = re.compile(rf"\b{_SAYS}\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|tonight|after|before|during)\b)[\w'’-]")
+_WHAT_IS_SAID = r"\s+(?!(?:on|in|at|late|early|last|this|yesterday|today|tonight|after|before|during)\b)[\w'’-]"  # (not a time)
+_SECOND_SPEAKER = re.compile(rf",\s+(?=(?:[\w'’-]+\s+){{1,3}}?{_SAYS}{_WHAT_IS_SAID})")
+_SAYS_SOMETHING = re.compile(rf"\b{_SAYS}{_WHAT_IS_SAID}")
 
 
 @lru_cache(maxsize=4096)  # asked again for every cue in the sentence
