@@ -206,6 +206,19 @@ def nearest_before(mentions: list[Mention], position: int, lo: int) -> Mention |
     return before[-1] if before else None
 
 
+def _steps_over(s: str, phrase_start: int, verb_at: int, mentions: list[Mention]) -> bool:
+    """Is the phrase between a comma and the verb of saying one to step back
+    over to find who speaks: nothing, an aside ("X, meanwhile, accuses"), an
+    auxiliary alone ("The UN mission in Afghanistan, UNAMA, has recorded"), a
+    participle's aside ("Mujahid, attributing the raids to Pakistani officials,
+    accused"), or a bare name in apposition with no party of its own
+    ("Pakistan's special representative, Mohammad Sadiq, wrote")?"""
+    phrase = s[phrase_start:verb_at].strip(" ,")
+    return (not phrase or bool(ASIDE.fullmatch(phrase)) or bool(AUXILIARY_ONLY.fullmatch(phrase))
+            or bool(PARTICIPLE_ASIDE.match(s, phrase_start))
+            or (bool(BARE_NAME.fullmatch(phrase)) and not nearest_before(mentions, verb_at, phrase_start)))
+
+
 class Speakers:
     """Reads an article's sentences in order and says whose words each is: the
     party of the speaker (``claimant``), remembering who spoke last, the parties
@@ -400,14 +413,8 @@ class Speakers:
         commas = [lo] + [lo + m.end() for m in re.finditer(r",", s[lo:verb_at])]
         phrase_start = commas.pop()
         stepped_back = False
-        # Step back over an apposition or an aside: "…, NAME, said", "X, meanwhile, accuses".
-        # ("Mujahid, attributing the raids to Pakistani officials, accused …": a participle's aside names no speaker)
-        # ("Pakistan's special representative, Mohammad Sadiq, wrote": a bare name in apposition, no party of its own)
-        # ("The UN mission in Afghanistan, UNAMA, has recorded": an auxiliary alone is no phrase of its own)
-        while commas and (not s[phrase_start:verb_at].strip(" ,") or ASIDE.fullmatch(s[phrase_start:verb_at].strip(" ,"))
-                          or AUXILIARY_ONLY.fullmatch(s[phrase_start:verb_at].strip(" ,"))
-                          or PARTICIPLE_ASIDE.match(s, phrase_start)
-                          or (BARE_NAME.fullmatch(s[phrase_start:verb_at].strip(" ,")) and not nearest_before(mentions, verb_at, phrase_start))):
+        # Step back over an apposition or an aside: "…, NAME, said", "X, meanwhile, accuses" (_steps_over).
+        while commas and _steps_over(s, phrase_start, verb_at, mentions):
             phrase_start = commas.pop()
             stepped_back = True
             if nearest_before(mentions, verb_at, phrase_start) and not PARTICIPLE_ASIDE.match(s, phrase_start):
