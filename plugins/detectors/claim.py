@@ -850,6 +850,7 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
     mentions = [m for m in PARTIES.find(s) if not (skip[0] <= m.start < skip[1])]
     others = [m for m in mentions if m.name != claimant]
     found: list[tuple[str, str]] = []
+    charged_at = 0  # where the verb of the charge found ends
     for verb in ACCUSE.finditer(s):
         if (verb.group().lower() == "alleged" and (noun_use(s, verb) or POSSESSIVE_BEFORE.search(s, max(0, verb.start() - 4), verb.start()))) \
                 or verb.group().lower() == "allegedly":
@@ -876,10 +877,11 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
         rest = s[verb.end():]
         said_more = SAID_MORE.search(rest)
         found.append((after[0].name, rest[:said_more.start()] if said_more else rest))
+        charged_at = verb.end()
         break
     # A second charge by another party named as its verb's subject: "Pakistan blamed
     # Afghanistan for opening fire …, after Kabul accused Islamabad of attacking its territory".
-    second = _charged_by_its_subject(s, verb.end(), claimant, mentions, reader) if found else None
+    second = _charged_by_its_subject(s, charged_at, claimant, mentions, reader) if found else None
     if not found:
         for cue in ACCUSATION_CONTENT.finditer(s):
             lo, _ = clause_of(s, cue.start())
@@ -976,7 +978,7 @@ def _charged_by_its_subject(s: str, start: int, claimant: str, mentions, reader:
         if not SUBJECT_OF_VERB.search(s[subject.end:verb.start()]) or not reader.asserted(s, verb.start()):
             continue
         lo, hi = clause_of(s, verb.start())
-        target = next((m for m in mentions if m.name not in (subject.name,) and verb.end() <= m.start <= max(verb.end() + 40, hi)), None)
+        target = next((m for m in mentions if m.name != subject.name and verb.end() <= m.start <= max(verb.end() + 40, hi)), None)
         if target is not None and target.name in CONFLICT_PARTIES:
             return subject.name, target.name, s[verb.end():]
     return None
