@@ -136,11 +136,12 @@ ONE_REPORT = [
     # "N others" counts the same people as the figure before it; a semicolon ends the speaker's reach
     ("Kabul said eight civilians were killed and eight others wounded in Kunar; two soldiers were reported hurt in Bajaur.",
      [("Afghanistan", "casualties", "civilians", 8)]),
-    # "had alleged that jets struck X": the strike told, no charge named; grenades thrown into a place
+    # "had alleged that jets struck X": the strike told, no charge named; grenades thrown into a place,
+    # in the passive or told actively ("threw grenades into"), by the side struck
     ("The ISPR rejected the Taliban's account. Taliban spokesman Zabihullah Mujahid had alleged that Pakistani jets bombed Khost and Paktia.",
      [("Afghanistan", "strike", "Khost", None), ("Afghanistan", "strike", "Paktia", None)]),
     ("Afghan border officials said Pakistani troops threw grenades into the Spin Boldak bazaar overnight.",
-     []),
+     [("Afghanistan", "strike", "Spin Boldak", None)]),
     ("Afghan border officials said Pakistani troops lobbed mortars and grenades thrown into Spin Boldak hit a school.",
      [("Afghanistan", "strike", "Spin Boldak", None)]),
     # each clause's own speaker tells its own strike
@@ -519,6 +520,13 @@ ONE_REPORT = [
      [("Afghanistan", "strike", "Paktia", None)]),
     ("Pakistan's special envoy, Mohammad Sadiq, said Kabul's rulers had broken the ceasefire by letting fighters cross from Afghan soil.",
      [("Pakistan", "accusation", "Afghanistan", None)]),
+    # an attack that "originated in Afghanistan" is laid at Kabul's door, also beside a charge against India,
+    # which is another conflict's and keeps no charge of this one from being read
+    ("Prime Minister Shehbaz Sharif said in a post on X that the Wana suicide attack had originated in Afghanistan, and accused India of backing it.",
+     [("Pakistan", "accusation", "Afghanistan", None)]),
+    # "enabling terrorism" is the known charge of harbouring militants, no new one
+    ("Defence Minister Khawaja Asif accused Kabul of enabling terrorism inside Pakistan for four years.",
+     []),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -530,7 +538,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "he-said-after-on-x", "total-then-parts", "opened-unprovoked-fire",
     "surname-alone", "attack-as-a-verb", "period-counted-to-now",
     "several-places-no-count", "number-killed-at", "one-verb-two-figures", "others-and-semicolon",
-    "had-alleged-a-strike", "threw-is-no-strike-cue", "grenades-thrown-into", "clause-strikes",
+    "had-alleged-a-strike", "threw-grenades-into", "grenades-thrown-into", "clause-strikes",
     "he-after-a-quotation", "alleged-adjective-and-media-reports", "bombings-from-afghan-territory", "third-party-attributes",
     "office-then-clause-of-time", "among-the-targets", "capital-speaks-past-the-window", "kabul-fired",
     "speaker-heads-its-clause", "denial-stops-at-another-speaker", "state-media-speak", "airspace-patrolled",
@@ -550,7 +558,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-account-after-denial", "report-called-false", "strike-and-toll-after-denial", "each-side-in-its-own-part",
     "non-combatants", "maintains-that", "putting-deaths-at-in-its-own-clause", "capital-that-attributes", "aside-after-a-strike",
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
-    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked", "says-place-official", "place-deputy-commissioner", "they-after-the-sources-said", "sectors-of-a-province", "possessors-alleged-support", "auxiliary-after-apposition-and-it-counts", "denies-and-in-turn-accuses", "the-mission-says", "they-deliberately-targeted", "a-claim-of-a-strikes-toll", "bare-name-in-apposition"]
+    "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked", "says-place-official", "place-deputy-commissioner", "they-after-the-sources-said", "sectors-of-a-province", "possessors-alleged-support", "auxiliary-after-apposition-and-it-counts", "denies-and-in-turn-accuses", "the-mission-says", "they-deliberately-targeted", "a-claim-of-a-strikes-toll", "bare-name-in-apposition",
+    "originated-in-beside-a-charge-against-india", "enabling-terrorism-is-harbouring"]
 
 
 @pytest.fixture(scope="module")

@@ -105,6 +105,8 @@ STRIKE = lowered(re.compile(
     # cross-border fire told by the side that fired or was fired on
     r"fir(?:ed|ing)['’\"”]? (?:\w+ ){0,2}?(?:on|at|into|upon|towards?|along)|shoot(?:ing)? (?:\w+ ){0,2}?(?:on|at|into)|open(?:ed|ing) (?:\w+ )?fire|pound(?:ed|ing)|hammer(?:ed|ing)|"
     r"(?:grenades?|shells?|rockets?|mortars?) (?:\w+ ){0,2}?(?:thrown|lobbed|fired) (?:into|on|at)|"
+    # the same told actively: "threw a hand grenade into the Spin Boldak area"
+    r"(?:threw|throwing|lobbed|lobbing|hurled|hurling) (?:[\w-]+ ){0,3}?(?:grenades?|shells?|rockets?|mortars?|bombs?|explosives?) (?:into|on|at|onto|towards?)|"
     r"(?:drones?|jets?|aircraft|warplanes|air force|artillery|shells?|rockets?|missiles?|mortars?) (?:\w+ ){0,2}?(?:hit|struck|landed (?:on|in))|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
     # "defence targets had been hit in Kabul, Paktia and Kandahar"
     r"(?:targets?|installations|positions|sites|camps|hideouts|facilities|depots) (?:had been |have been |has been |were |was )?(?:hit|struck|bombed|targeted|destroyed)|"
@@ -177,7 +179,9 @@ TOPICS = [
         # "accuses the Taliban of failing to act against the TTP": the same charge, told by what Kabul does not do
         r"fail\w* to (?:act|rein|stop|curb|take)|refus\w* to (?:act|rein|take)|no (?:concrete |substantive )?(?:action|measures) against|"
         # "exporting terrorism", "gathering militants from across the world"
-        r"export\w* (?:of )?terror\w*|gather\w* (?:\w+ )?(?:militants|terrorists|fighters))\b", re.I))),
+        r"export\w* (?:of )?terror\w*|gather\w* (?:\w+ )?(?:militants|terrorists|fighters)|"
+        # "accused Kabul of enabling terrorism inside Pakistan", "facilitating the militants"
+        r"(?:enabl|facilitat|abett|tolerat)\w* (?:\w+ )?(?:terror\w*|militan\w*|insurgen\w*|TTP|khawarij|extremis\w*))\b", re.I))),
     ("proxy", lowered(re.compile(r"\b(?:prox(?:y|ies)|puppet|colony|Indian (?:agents?|backing|handlers?|hands?)|work(?:ing|s)? (?:with|for)|collu\w*|consort\w*|conspir\w*|plot\w*|behest|on behalf|India|New Delhi|Washington|United States)\b", re.I))),
     ("pressure", lowered(re.compile(r"\b(?:pressure|leverage|blackmail|illegal(?:ly)?|coerc\w*|weaponi[sz]\w*)\b", re.I))),
 ]
@@ -204,6 +208,8 @@ ATTACK_AUTHOR = lowered(re.compile(
     r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|sent|plotted|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\bhandlers? in\b|"
     # "militants operating from Afghan soil were behind Tuesday's bombing"
     r"\b(?:operating|based|trained|sheltering|hiding)\s+(?:from|in|inside|across|out of)\b|"
+    # "the suicide attack had originated in Afghanistan", "the plot emanated from Afghan soil"
+    r"\b(?:originat(?:ed|es|ing)|emanat(?:ed|es|ing))\s+(?:in|from|inside)\b|"
     # "clear links with Afghanistan", "the attack bears Afghan footprints", "Kabul's involvement"
     r"\b(?:links?|ties|connections?)\s+(?:with|to)\b|\b(?:footprints?|fingerprints|involvement)\b|"
     r"\b(?:the )?(?:work|handiwork|hand) of\b|"
@@ -869,6 +875,10 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
         after = [m for m in others if verb.end() <= m.start <= max(verb.end() + 40, hi)]
         if not after or not reader.asserted(s, verb.start()):
             continue
+        if after[0].name not in CONFLICT_PARTIES:
+            # "said the attack had originated in Afghanistan, and accused India of backing it":
+            # a charge against India is another conflict's; the sentence may still hold this one's
+            continue
         if ALLEGED_THAT.match(s, verb.start()) and not any(p.search(s, verb.end()) for name, p in TOPICS if name != "attack"):
             break  # "alleged that Pakistani jets struck Khost": a strike told, no charge named (the strike is its claim)
         if OF_STRIKES.match(s, after[0].end) and not any(p.search(s, after[0].end) for name, p in TOPICS if name != "attack"):
@@ -898,7 +908,7 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
                 # side, the other one, is charged though no party is named in the clause
                 found.append((OTHER_SIDE[claimant], s[cue.start():]))
                 break
-            if subject is None or not reader.asserted(s, cue.start()):
+            if subject is None or subject.name not in CONFLICT_PARTIES or not reader.asserted(s, cue.start()):
                 continue
             found.append((subject.name, _sponsor(s, subject, cue) or s[cue.start():]))
             break
