@@ -182,7 +182,9 @@ PASSIVE_BEFORE = re.compile(r"\b(?:been|being|be|is|was|were|are)\s+$", re.I)
 REPORTED_STATE = re.compile(r"\s+(?:to (?:be|have been)\s+)?(?:dead|killed|missing|wounded|injured|hurt|martyred|captured|detained|arrested)\b", re.I)
 PREPOSED = re.compile(r"^(?:[A-Z/ ]+:\s*)?(?:With|As|While|Amid|After|Despite|Following)\b", re.I)
 # A party followed by its own verb acts: "Pakistan struck", "Afghan forces attacked".
-AGENT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:forces|troops|army|military|jets|drones|government|officials)\s+)?(?:\w+ly\s+)?(?:\w+ed|struck|hit|shot|fought|took|seized|overran|launched|says|said)\b", re.I)
+AGENT_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:(?:forces|troops|army|military|jets|drones|government|officials)\s+)?(?:\w+ly\s+)?(?:\w+ed|struck|hit|shot|fought|took|seized|overran|launched|says|said)\b|"
+                         # a headline's present: "Pakistani forces kill 23 militants in Kurram, army says"
+                         r"^(?:\s*(?:security\s+)?(?:forces|troops|army|military))?\s+(?:kill|destroy|capture|seize|repulse|foil|target|pound)s?\b", re.I)
 
 
 NOUN_DETERMINERS = re.compile(r"(?:'s|’s|\b(?:the|a|an|its|their|his|her|these|those|such|competing|false|incendiary|rival|territorial|various|several|some|many|media|unconfirmed|conflicting|local|news|press))\s+$", re.I)

@@ -121,7 +121,6 @@ STRIKE = lowered(re.compile(
     r"(?:installations|positions|sites|camps|hideouts|facilities|depots|bases|headquarters)\b(?: [\w,'’-]+){1,8}? (?:were|was|had been|have been) (?:among the targets|targeted))\b",
     re.I,
 ))
-TTP_SITES = re.compile(r"\b(?:TTP|militant|terrorist|khawarij)\s+(?:bases|hideouts|camps|sanctuaries|training centres|positions)\b", re.I)
 # ("held Afghanistan responsible for the suicide attack": a charge, "held" alone is not)
 ACCUSE = lowered(re.compile(r"\b(?:accus\w*|blam\w*|charg(?:ed|es|ing)\b|alleg\w*|"
                             r"(?:held|holds|hold|holding)(?= (?:[\w'’-]+ ){1,4}?(?:responsible|accountable|culpable)\b))", re.I))
@@ -778,9 +777,6 @@ SPEAKS_AFTER = re.compile(
     re.I,
 )
 NARRATED_AFTER = re.compile(r"\b(?:after|before|following|since)\b", re.I)
-# "seven militant camps in Afghanistan's border areas": the place struck is the country;
-# "near the border" names no place, and a strike with no place is only its tolls.
-IN_AFGHANISTAN = re.compile(r"\b(?:in|inside|across|into)\s+(?:the\s+)?(?:Afghanistan|Afghan (?:soil|territory|border areas?|provinces?))", re.I)
 THE_PLACE = re.compile(r"^\s+(?:the|that|this)\s+(?:district|area|town|village|city|province|border town)\b", re.I)
 TARGET_COUNT = re.compile(
     r"^\s+(?:at least |more than |some |over )?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores?)\s+"
@@ -819,7 +815,7 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
             earlier = PLACES.find(s[:cue.start()])
             places = earlier[-1:]
             window = s[places[0].start:places[0].end] if places else window
-        if not places and not TTP_SITES.search(s[cue.start():hi]):
+        if not places:
             continue
         # (what follows a place past the window still says whether it speaks: "an offensive Islamabad said was …")
         struck = _struck_places(places, s[cue.start():] if window.startswith(s[cue.start():cue.end()]) else window)
@@ -836,7 +832,9 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
             # "Asif announced open war after Pakistani jets hit Kabul": the outlet's narration, not his
             # claim (unless "…, Pakistani officials said" after it attributes the narration too)
             continue
-        targets = struck or (["Afghanistan"] if TTP_SITES.search(s[cue.start():hi]) and IN_AFGHANISTAN.search(s[cue.start():hi]) else [])
+        # ("hideouts inside Afghanistan", "camps near the border": the country, or no
+        # place, is not the place struck, and a strike with no place is only its tolls)
+        targets = struck
         if not targets:
             continue
         # "struck seven militant camps": the number of targets is the claim's figure
@@ -1316,7 +1314,6 @@ def _may_hold_a_claim(reading, disaster: bool) -> bool:
 # Where an extractor reads a slice of the sentence, whose edge may cut a word
 # ("un|skilled" reads "killed"), its cue is looked for anywhere in the words.
 _POSTS_ANYWHERE = lowered(POSTS)
-_TTP_SITES_ANYWHERE = lowered(TTP_SITES)
 
 
 def _what_an_extractor_needs(s: str) -> bool:
@@ -1331,10 +1328,10 @@ def _what_an_extractor_needs(s: str) -> bool:
     # posts taken or destroyed: the verb, and posts in its clause (_territory)
     if TERRITORY_VERB.search(s) and _POSTS_ANYWHERE.may_occur(s):
         return True
-    # a strike: a place named after its cue, or "the district" after it and a place before, or militants' sites (_strikes)
+    # a strike: a place named after its cue, or "the district" after it and a place before (_strikes)
     for cue in STRIKE.finditer(s):
         after = s[cue.start():]
-        if PLACES.mentioned(after) or _TTP_SITES_ANYWHERE.may_occur(after) or (THE_PLACE.match(s[cue.end():]) and PLACES.mentioned(s)):
+        if PLACES.mentioned(after) or (THE_PLACE.match(s[cue.end():]) and PLACES.mentioned(s)):
             return True
     # a charge against a party the sentence names (_accusations)
     mentions = PARTIES.find(s)
