@@ -130,6 +130,9 @@ ONE_REPORT = [
     # what a report "came after" is the earlier event: the truce agreed then is not the news
     ("Zabihullah Mujahid said Pakistani forces had shelled parts of Kandahar overnight. The charge came two days after Reuters reported that the two sides, meeting in Riyadh, had agreed to keep their ceasefire.",
      [("in_effect", "violated")]),
+    # how the fighting began, told with a time before its "after" ("began this month after …"), is its origin
+    ("The talks are meant to firm up the truce. The clashes began this month after Islamabad pressed Kabul to rein in militants; "
+     "the fighting caused dozens of casualties and shut the main crossings.", []),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -139,7 +142,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
     "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle", "clashes-of-a-month", "operation-against-the-other-state",
-    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce", "announced-that-it-ended", "forces-opened-fire", "forces-fired-on-militants", "since-clashes-in-a-month", "truce-the-news-came-after"]
+    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce", "announced-that-it-ended", "forces-opened-fire", "forces-fired-on-militants", "since-clashes-in-a-month", "truce-the-news-came-after", "began-this-month-after"]
 
 
 @pytest.fixture(scope="module")

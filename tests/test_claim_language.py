@@ -751,3 +751,22 @@ def test_a_strike_told_in_plain_verbs_beside_a_party(monitor_env, rss):
                              "summary": "Pakistan targeted Kabul and Khost overnight, Taliban spokesman Zabihullah Mujahid said."}]))
     assert sorted(a["current"] for a in stored_alerts(monitor_env, "claim")) == [
         "Afghanistan: strike on Kabul", "Afghanistan: strike on Khost"]
+
+
+@pytest.mark.parametrize("summary,charge", [
+    # blame that names nothing but the fire it is about is for starting it
+    ("Gunfire at Spin Boldak as talks open; Taliban spokesman blames Pakistani troops.", "breaking the ceasefire"),
+    # a deed named is its own charge, though the sentence tells of shelling
+    ("Kabul says Pakistani shelling killed seven in Khost, accuses Islamabad of targeting nomads.", "another charge"),
+], ids=["blame-for-gunfire", "a-deed-named-beside-shelling"])
+def test_blame_for_an_exchange_of_fire_is_for_breaking_the_truce(monitor_env, rss, summary, charge):
+    assert statements(monitor_env, rss, summary, claim_type="accusation") == [f"Afghanistan accuses Pakistan of {charge}"]
+
+
+def test_a_list_of_what_a_named_person_said(monitor_env, rss):
+    # "Asif … accused Kabul of …, said …, and alleged …": the verbs share the person who spoke last;
+    # the charge ends where the next thing said begins, and sabotaging the peace talks is this conflict's
+    assert statements(monitor_env, rss, "Defence Minister Khawaja Asif said on Tuesday the two sides had come close to a deal. "
+                                        "Asif complimented the Afghan team but accused Kabul of sabotaging the talks, said the delegation "
+                                        "lacked authority, and alleged that India uses Afghanistan to wage a proxy war against Pakistan.",
+                      claim_type="accusation") == ["Pakistan accuses Afghanistan of another charge"]

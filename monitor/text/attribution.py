@@ -154,6 +154,10 @@ NON_PARTY_HEAD = re.compile(
     re.I,
 )
 RESPONSIBILITY = re.compile(r"\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|an?|this|that|both|its|their|[\w-]+(?:'s|’s))\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b", re.I)
+# A verb of saying with no subject of its own, in a list of the sentence's verbs: "…, said the delegation …".
+LISTED_VERB = re.compile(r",\s+(?:and\s+)?$")
+# A sentence headed by one person's name alone, then their verb: "Asif complimented …".
+PERSON_HEADS = re.compile(r"(?-i:[A-Z][a-z'’-]+)\s+(?:\w+ly\s+)?\w+ed\b")
 PRONOUN = re.compile(r"\b(?:it|they|he|she)\s+(?:\w+\s+){0,2}$", re.I)
 NOBODYS_ACCOUNT = re.compile(r"\s+(?:the\s+)?(?:various |several |some |many |unconfirmed |media |local |news |press )?(?:reports|media|witnesses|residents|eyewitnesses|doctors|hospital \w+)\b", re.I)
 SUBORDINATOR = re.compile(r"\b(?:after|when|while|because|since|before|although|though|until|once)\s+", re.I)
@@ -326,6 +330,13 @@ class Speakers:
                 if self.previous_parties and not (person and self.nobody_spoke_last):
                     # (after "…, said Gul Khan, a shopkeeper", "he said" is the shopkeeper, no party named before)
                     return self.previous_parties[0], (verb.start(), verb.start())
+            if LISTED_VERB.search(s, max(0, verb.start() - 8), verb.start()) and self.last_speaker and not self.nobody_spoke_last:
+                # "Asif complimented the team but accused Kabul of …, said the delegation lacked
+                # authority": a verb in a list shares the sentence's subject, a person called by
+                # name alone, as "he", the one who spoke last
+                head = PERSON_HEADS.match(s)
+                if head and not any(p.start < head.end() for p in mentions):
+                    return self.last_speaker, (verb.start(), verb.start())
             inverted = self.inverted_speaker(s, mentions, verb)
             if inverted is not None:
                 return inverted.name, (inverted.start, inverted.end)

@@ -65,9 +65,10 @@ MONTH_EVENT = re.compile(
     rf"\b({_MONTH_RE})(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:clashes|fighting|hostilities|war|conflict|skirmishes|offensive|violence|escalation|flare-up)\b",
     re.I,
 )
-# How a conflict began, told as its origin: "the fighting began when Pakistan launched air strikes".
+# How a conflict began, told as its origin: "the fighting began when Pakistan launched air strikes",
+# "the clashes began this month after Islamabad pressed Kabul".
 ORIGIN = lowered(re.compile(
-    r"\b(?:fighting|clashes|conflict|war|crisis|violence|hostilities|escalation|standoff) (?:had )?(?:began|begun|erupted|started|broke out|flared)\s+(?:\w+\s+)?(?:when|after)\b",
+    r"\b(?:fighting|clashes|conflict|war|crisis|violence|hostilities|escalation|standoff) (?:had )?(?:began|begun|erupted|started|broke out|flared)\s+(?:\w+\s+){0,3}?(?:when|after)\b",
     re.I,
 ))
 _DATE_TEXT = rf"(?:\d{{1,2}}\s+(?:{_MONTH_RE})|(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)(?:,?\s+\d{{4}})?"

@@ -847,7 +847,8 @@ def _strikes(s: str, claimant: str, reader: _Reader, within: tuple[int, int] | N
     return claims
 
 
-SAID_MORE = re.compile(r",?\s+and\s+(?:also\s+)?(?:said|says|added|warned|vowed|stressed|insisted)\b", re.I)
+# ("accused Kabul of sabotaging the talks, said the delegation lacked authority, and alleged …": a list of what he said)
+SAID_MORE = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:also\s+)?(?:said|says|added|warned|vowed|stressed|insisted|alleged)\b", re.I)
 
 
 def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], all_topics: bool) -> list[Claim]:
@@ -937,6 +938,10 @@ def _accusations(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], 
         told = charge[:150] if len(re.findall(r"\w+", charge[:150])) > 4 else s
         if topics == ["other"] and not CHARGE_OF_THE_CONFLICT.search(told):
             continue  # "accusing the Taliban of stripping women of rights": a charge, but not about this conflict
+        if topics == ["other"] and EXCHANGE_OF_FIRE.search(told) and not A_DEED_CHARGED.search(charge[:150]):
+            # "Gunfire at Spin Boldak; Taliban spokesman blames Pakistani troops", "blames Pakistan for
+            # border clash": blame for an exchange of fire, naming nothing else, is for starting it
+            topics = ["ceasefire_violation"]
         if "attack" in topics and not _names_an_attack(s):
             topics.remove("attack")  # handlers of "the recent attacks": no one attack named
             topics = topics or ["harbouring"]
@@ -1366,10 +1371,16 @@ NOT_THE_CONFLICT = re.compile(
 
 
 # What a charge of no known kind must speak of to be about the conflict.
+# Fire exchanged between the sides, as what a charge that names nothing else is about.
+# (not when the charge names a deed of its own: "accuses Islamabad of targeting nomads")
+A_DEED_CHARGED = re.compile(r"\b(?:of|for)\s+(?:\w+ly\s+)?(?!firing\b|shooting\b|shelling\b)\w+ing\b", re.I)
+EXCHANGE_OF_FIRE = re.compile(r"\b(?:gunfire|firing|shooting|clash(?:es)?|skirmish(?:es)?|exchanges? of fire|fire(?:fight)?|shelling)\b", re.I)
 CHARGE_OF_THE_CONFLICT = re.compile(
     r"\b(?:strikes?|shell\w*|fighting|clash\w*|attack\w*|fir(?:e|ed|ing)|bomb\w*|raids?|troops|forces|militan\w*|terror\w*|"
     r"ceasefire|truce|border|soldiers|civilians|kill\w*|war|aggression|invasion|violat\w*|drones?|posts?|"
-    r"trade|routes?|crossings?|transit|block\w*|closing|closure|weapon\w*|refugees|deport\w*)\b",
+    r"trade|routes?|crossings?|transit|block\w*|closing|closure|weapon\w*|refugees|deport\w*|"
+    # "accused Kabul of sabotaging the talks": the peace talks are this conflict's
+    r"talks|negotiations|peace process)\b",
     re.I,
 )
 CONFLICT_WORDS = re.compile(r"\b(?:strikes?|shell\w*|fighting|clash\w*|attack\w*|firing|fired|bomb\w*|raids?|troops|forces|militants?|ceasefire|truce)\b", re.I)
