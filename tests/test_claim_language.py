@@ -533,6 +533,9 @@ ONE_REPORT = [
     # hideouts "inside Afghanistan": the country is no place struck, so only the toll is a claim
     ("Pakistan said its forces had killed 70 militants in strikes on seven militant hideouts inside Afghanistan.",
      [("Pakistan", "casualties", "TTP", 70)]),
+    # "five Afghans were killed": a side's people, counted by their nationality
+    ("Pakistani forces shelled the Afghan side of the border overnight, and five Afghans were killed, Zabihullah Mujahid said.",
+     [("Afghanistan", "casualties", "Afghanistan", 5)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -566,7 +569,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
     "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked", "says-place-official", "place-deputy-commissioner", "they-after-the-sources-said", "sectors-of-a-province", "possessors-alleged-support", "auxiliary-after-apposition-and-it-counts", "denies-and-in-turn-accuses", "the-mission-says", "they-deliberately-targeted", "a-claim-of-a-strikes-toll", "bare-name-in-apposition",
     "originated-in-beside-a-charge-against-india", "enabling-terrorism-is-harbouring",
-    "headline-present-forces-kill-army-says", "hideouts-inside-afghanistan-no-place"]
+    "headline-present-forces-kill-army-says", "hideouts-inside-afghanistan-no-place", "afghans-killed"]
 
 
 @pytest.fixture(scope="module")

@@ -69,7 +69,8 @@ PEOPLE = (
     r"(?:border )?guards?|forces|fighters?|militants?|terrorists?|insurgents?|khawarij|attackers?|infiltrators?|"
     r"civilians?|children|child|women|woman|men|man|people|persons?|residents?|villagers?|family members|members?|"
     r"students?|worshipp?ers?|labou?rers?|workers?|pilgrims?|traders?|refugees?|passengers?|teachers?|boys?|girls?|infants?|"
-    r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|non-?combatants?|combatants?|citizens?|nationals|inhabitants|others"
+    r"Taliban|commanders?|cadres?|martyrs?|operatives?|affiliates|non-?combatants?|combatants?|citizens?|nationals|inhabitants|others|"
+    r"Afghans|Pakistanis"  # "five Afghans were killed": the people of a side
 )
 NOUN_AFTER = re.compile(
     rf"^\s+(?P<mods>(?:(?:of|the|its|our|their|own|more|other|and|affiliated|armed|security|suspected|alleged|foreign|local|innocent|"
