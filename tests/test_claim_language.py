@@ -536,6 +536,12 @@ ONE_REPORT = [
     # "five Afghans were killed": a side's people, counted by their nationality
     ("Pakistani forces shelled the Afghan side of the border overnight, and five Afghans were killed, Zabihullah Mujahid said.",
      [("Afghanistan", "casualties", "Afghanistan", 5)]),
+    # "replied that … had launched": what was said, not the past perfect of old news
+    ("The Taliban replied that the 'cowardly Pakistani army' had launched air strikes on parts of Kandahar and Paktia.",
+     [("Afghanistan", "strike", "Kandahar", None), ("Afghanistan", "strike", "Paktia", None)]),
+    # a figure that counts the wounded does not count the posts told after it
+    ("The ministry said 133 Afghan Taliban had been killed and more than 90 wounded, and several of their check posts targeted and destroyed.",
+     [("Pakistan", "casualties", "Afghanistan", 133), ("Pakistan", "casualties", "Afghanistan", 90), ("Pakistan", "territory", "Afghanistan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -569,7 +575,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "held-responsible", "narrated-clause-before-and-said", "period-from-late-on", "posts-taken-passive", "tally-given",
     "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked", "says-place-official", "place-deputy-commissioner", "they-after-the-sources-said", "sectors-of-a-province", "possessors-alleged-support", "auxiliary-after-apposition-and-it-counts", "denies-and-in-turn-accuses", "the-mission-says", "they-deliberately-targeted", "a-claim-of-a-strikes-toll", "bare-name-in-apposition",
     "originated-in-beside-a-charge-against-india", "enabling-terrorism-is-harbouring",
-    "headline-present-forces-kill-army-says", "hideouts-inside-afghanistan-no-place", "afghans-killed"]
+    "headline-present-forces-kill-army-says", "hideouts-inside-afghanistan-no-place", "afghans-killed",
+    "replied-that-had-launched", "posts-counted-by-no-number"]
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from monitor.errors import config_error
+from monitor.text.cues import SAYING_THAT
 from monitor.text.gazetteer import Gazetteer, Mention, load_data
 from monitor.text.lowered import lowered
 from monitor.text.sentences import clause_of
@@ -115,7 +116,7 @@ REPORTING = lowered(re.compile(
     r"(?:(?<=what it )|(?<=what they )|(?<=what he )|(?<=what she ))(?:call(?:s|ed)|term(?:s|ed)|describ(?:es|ed) as)|"
     r"alleg(?:ed|es|ing)|accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)|insisted|maintained|acknowledged|"
     r"(?:held|holds|hold|holding)(?= (?:[\w'’-]+ ){1,4}?(?:responsible|accountable|culpable)\b)|"  # "held Kabul responsible for …"
-    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|counted|(?<=it )counts|(?<=they )count|(?:(?<=that )|(?<=which ))documents|documented|recorded|(?:repeat|reiterat|stress|argu|assert|contend|explain|maintain|insist)(?:ed|es|s)? that|(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)|counter(?:ed|s)|rebut(?:ted|s)) that|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|decri(?:ed|es)|lament(?:ed|s)|described|"
+    r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|counted|(?<=it )counts|(?<=they )count|(?:(?<=that )|(?<=which ))documents|documented|recorded|" + SAYING_THAT + r"|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|decri(?:ed|es)|lament(?:ed|s)|described|"
     # "the UN's first estimate is that …": a count given as the speaker's own
     r"(?:estimate|count|tally|assessment|figures?) (?:is|was|are|were) that|"
     r"put(?:s|ting)? (?:the |its |their |his |her )?(?:[\w-]+ ){0,2}?(?:toll|number|figure|count|losses|casualties|deaths)(?: (?:of|from|in) [^.;,]{1,60}?)? (?:at|in the)|"

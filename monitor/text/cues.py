@@ -37,8 +37,14 @@ MODAL = lowered(re.compile(
     re.I,
 ))
 QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
+# Verbs that report only with "that" after them ("replied that", "stressed that"), shared
+# with monitor.text.attribution's REPORTING: the same words say whose they are and that
+# a past perfect after them is what was said.
+SAYING_THAT = (r"(?:repeat|reiterat|stress|argu|assert|contend|explain|maintain|insist)(?:ed|es|s)? that|"
+               r"(?:answer(?:ed|s)|repl(?:ied|ies)|respond(?:ed|s)|retort(?:ed|s)|counter(?:ed|s)|rebut(?:ted|s)) that")
 REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|say|told|added|stated|claimed|claims|claim (?:by|from|that)|announced|confirmed|reported|according to|insisted|maintained|alleged|charged|acknowledged|admitted|noted|"
+    + SAYING_THAT + "|"
     r"accused|accuses|allegations?|accusations?|"
     # ("writing online that dozens had been killed": the participle reports too)
     r"posted|wrote|tweeted|countered|(?:saying|writing|posting|adding|telling \w+|claiming|stating)(?: that)?|(?:by|in) (?:his|her|their|its) (?:count|tally|account))\b",

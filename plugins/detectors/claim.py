@@ -658,6 +658,11 @@ def _territory(s: str, claimant: str, reader: _Reader, within: tuple[int, int] |
             counted = s[lo + chosen.end:verb.start()]
             if NOT_POSTS.search(counted) and not POSTS.search(counted):
                 continue
+            first_posts = POSTS.search(counted)
+            if first_posts and (CASUALTY_VERB.search(counted[:first_posts.start()]) or UNCOUNTED.search(counted[:first_posts.start()])):
+                # "more than 200 wounded, and several of their check posts destroyed": the
+                # figure counts people, and the posts are counted by no number
+                chosen = None
         elif own and NOT_POSTS.search(s[seg_lo:seg_hi]) and not POSTS.search(s[seg_lo:seg_hi]):
             continue
         figure = chosen.value if chosen is not None else None
@@ -673,6 +678,7 @@ def _territory(s: str, claimant: str, reader: _Reader, within: tuple[int, int] |
 
 
 LIST_BREAK = re.compile(r",|\band\b|;")
+UNCOUNTED = re.compile(r"\b(?:several|some|many|numerous|multiple|a number of|a few|dozens of|scores of|a string of)\b", re.I)
 NATURAL_EVENT = re.compile(r"\b(?:earthquake|quake|tremor|flood\w*|storm|avalanche|landslide|lightning|outbreak|drought|heatwave|cold wave)\b", re.I)
 
 
