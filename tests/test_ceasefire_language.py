@@ -133,6 +133,9 @@ ONE_REPORT = [
     # how the fighting began, told with a time before its "after" ("began this month after …"), is its origin
     ("The talks are meant to firm up the truce. The clashes began this month after Islamabad pressed Kabul to rein in militants; "
      "the fighting caused dozens of casualties and shut the main crossings.", []),
+    # a headline's "ceasefire … 'not holding'", and "its recently agreed ceasefire" is the truce named, no agreement told
+    ("Pakistan says ceasefire with Afghanistan 'not holding'", [("in_effect", "violated")]),
+    ("Pakistan said on Friday that its recently agreed ceasefire with Afghanistan was not holding.", [("in_effect", "violated")]),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -142,7 +145,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
     "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle", "clashes-of-a-month", "operation-against-the-other-state",
-    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce", "announced-that-it-ended", "forces-opened-fire", "forces-fired-on-militants", "since-clashes-in-a-month", "truce-the-news-came-after", "began-this-month-after"]
+    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce", "announced-that-it-ended", "forces-opened-fire", "forces-fired-on-militants", "since-clashes-in-a-month", "truce-the-news-came-after", "began-this-month-after", "not-holding-in-a-headline", "recently-agreed-truce-not-holding"]
 
 
 @pytest.fixture(scope="module")

@@ -112,7 +112,9 @@ CUES: list[tuple[str, int, Lowered]] = [
             # (not "the talks had broken down, but … the ceasefire": a phrasal verb of something else)
             rf"\b(?:violat\w*|breach\w*|broke|breaking|broken|flout\w*|undermin\w*)\b(?!\s+(?:down|off|up|out|away)\b)[\w\s,'’-]{{0,40}}?{TRUCE}"
             rf"|{TRUCE}[\w\s-]{{0,20}}?\b(?:violations?|breach(?:es)?|(?:was |were |has been |is )?violated|(?:was |has been |is )?breached)\b"
-            rf"|{TRUCE}[\w\s,'’-]{{0,50}}?\b(?:is|was|has been|had been|were|are) (?:not|no longer|hardly|barely) (?:holding|being (?:respected|observed|honou?red|implemented))\b",
+            rf"|{TRUCE}[\w\s,'’-]{{0,50}}?\b(?:is|was|has been|had been|were|are) (?:not|no longer|hardly|barely) (?:holding|being (?:respected|observed|honou?red|implemented))\b"
+            # a headline's: "Pakistan says ceasefire with Afghanistan 'not holding'"
+            rf"|{TRUCE}[\w\s,-]{{0,50}}?\s['‘\"“](?:not|no longer) holding\b",
             re.I,
         )),
     ),
@@ -225,6 +227,9 @@ TTP_TRUCE = lowered(re.compile(
     rf"\b{TTP}\b[^.;]{{0,60}}?\b(?:its|their|own)\s+(?:\w+\s+)?{TRUCE}|{TRUCE}\s+with\s+(?:the\s+)?(?:Pakistani\s+|federal\s+)?(?:government|state|Islamabad)\b|{TRUCE}\s+(?:talks\s+)?with\s+(?:the\s+)?{TTP}|\b{TTP}(?:'s|’s)?\s+(?:\w+\s+)?{TRUCE}",
     re.I,
 ))
+# "agreed" worn by the truce's noun, after a determiner or an adverb: what the truce is called, not an agreement told
+AGREED_BEFORE_ITS_NOUN = re.compile(rf"agreed\s+(?:[\w-]+\s+)?{TRUCE}", re.I)
+ATTRIBUTIVE = re.compile(r"\b(?:the|its|their|a|an|this|that|\w+ly)\s+$", re.I)
 OPEN_WAR = 6
 # A truce named in a clause of time is the earlier event: "before Qatar brokered a
 # truce", "since the ceasefire was agreed", "after the truce that ended …".
@@ -317,6 +322,8 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     background = reading.time(m.start()) == "background"
                     found.append((priority if not background else 4, -sentence.index, value, sentence, m.start()))
                     break
+                if value == "in_effect" and AGREED_BEFORE_ITS_NOUN.match(s, m.start()) and ATTRIBUTIVE.search(s, max(0, m.start() - 20), m.start()):
+                    continue  # "its recently agreed ceasefire … was not holding": the truce named, no news that one was agreed
                 if value == "in_effect" and not baseline_mode and EARLIER_EVENT.search(s[max(0, m.start() - 50):m.start()]):
                     continue  # "… dead before Qatar and Turkey brokered a truce": the earlier of two events, told as background
                 if value == "in_effect" and not baseline_mode and CAME_AFTER.search(s, 0, m.start()):
