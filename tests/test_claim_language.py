@@ -542,6 +542,16 @@ ONE_REPORT = [
     # a figure that counts the wounded does not count the posts told after it
     ("The ministry said 133 Afghan Taliban had been killed and more than 90 wounded, and several of their check posts targeted and destroyed.",
      [("Pakistan", "casualties", "Afghanistan", 133), ("Pakistan", "casualties", "Afghanistan", 90), ("Pakistan", "territory", "Afghanistan", None)]),
+    # "going after innocent people" is the charge of killing civilians; "each capital accused the other" is both sides'
+    ("Zabihullah Mujahid accused Pakistan of deliberately going after innocent people.",
+     [("Afghanistan", "accusation", "Pakistan", None)]),
+    ("Forces exchanged fire near Chaman late on Friday, and each capital accused the other of provoking the clash.",
+     [("Afghanistan", "accusation", "Pakistan", None), ("Pakistan", "accusation", "Afghanistan", None)]),
+    # Bagram is a place struck; sources named beside eyewitnesses are locals, no side's office
+    ("Afghanistan's defence ministry confirmed Pakistani jets had struck Bagram.",
+     [("Afghanistan", "strike", "Bagram", None)]),
+    ("Pakistani jets reportedly bombed the Bagram air base area early Sunday, according to local sources and eyewitnesses.",
+     []),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -576,7 +586,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "aside-closed-by-a-quotation", "two-speakers-side-by-side", "deplored-the-killing-of-civilians", "sites-struck-were-civilian", "a-second-party-charges", "since-a-clause-with-last-week", "a-rejected-claim-of-a-strike", "where-x-say", "a-date-that-names-the-attack", "reports-say", "termed-unprovoked", "says-place-official", "place-deputy-commissioner", "they-after-the-sources-said", "sectors-of-a-province", "possessors-alleged-support", "auxiliary-after-apposition-and-it-counts", "denies-and-in-turn-accuses", "the-mission-says", "they-deliberately-targeted", "a-claim-of-a-strikes-toll", "bare-name-in-apposition",
     "originated-in-beside-a-charge-against-india", "enabling-terrorism-is-harbouring",
     "headline-present-forces-kill-army-says", "hideouts-inside-afghanistan-no-place", "afghans-killed",
-    "replied-that-had-launched", "posts-counted-by-no-number"]
+    "replied-that-had-launched", "posts-counted-by-no-number",
+    "going-after-innocent-people", "each-capital-accused-the-other", "bagram-struck", "local-sources-and-eyewitnesses"]
 
 
 @pytest.fixture(scope="module")

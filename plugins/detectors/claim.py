@@ -168,7 +168,8 @@ TOPICS = [
         r"\bdespite (?:the |a |their |its )?(?:[\w-]+ ){0,2}?(?:cease-?fire|truce)", re.I))),
     ("airspace", lowered(re.compile(r"\b(?:airspace|sovereignty|territorial integrity|violation of (?:\w+ )?territory)\b", re.I))),
     ("civilians", lowered(re.compile(
-        r"\b(?:targeted|targeting|killing|killed|hit|hitting|bombed|bombing|struck|striking|shelled|shelling)\b[\w\s']{0,40}\b(?:civilians?|women|children|homes?|houses?|villages?|residential|neighbourhoods?|neighborhoods?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
+        r"\b(?:targeted|targeting|killing|killed|hit|hitting|bombed|bombing|struck|striking|shelled|shelling|going after|went after|attacking|attacked)\b[\w\s']{0,40}\b"
+        r"(?:civilians?|innocent|women|children|homes?|houses?|villages?|residential|neighbourhoods?|neighborhoods?|clinic|hospital|rehab\w*|madrassa|school|mosque)", re.I))),
     ("attack", lowered(re.compile(
         r"\b(?:carried out|ordered|orchestrated|planned|directed|masterminded|behind|sent|launched)\b[\w\s'-]{0,40}?\b(?:by|from|in)\b|\b(?:work|handiwork) of\b|"
         r"\bhandlers?\b|\bmessage (?:from|sent from)|\b(?:bomber|attackers?|assailants?|gunmen)\b[^.;]{0,60}?\b(?:was|were) (?:an? |all )?Afghans?|"
@@ -191,7 +192,7 @@ TOPIC_NAMES = {"ceasefire_violation": "breaking the ceasefire", "airspace": "vio
 # Both sides charging each other: "accused each other of breaching the truce".
 RECIPROCAL = lowered(re.compile(
     r"\b(?:accus\w+|blam\w+|pointed fingers at|traded (?:accusations|blame)(?: with)?) each other|"
-    r"\beach (?:(?:side|government|country|army) )?(?:accus\w+|blam\w+) the other|\btraded (?:accusations|blame)|\btrade blame", re.I))
+    r"\beach (?:(?:side|government|country|army|capital|party) )?(?:accus\w+|blam\w+) the other|\btraded (?:accusations|blame)|\btrade blame", re.I))
 # A charge named by what the speaker calls the other's act: "condemned the raids as a violation".
 CALLED_A_CHARGE = lowered(re.compile(
     r"\b(?:condemn\w*|denounc\w*|described|call\w*|term\w*|branded|labell?ed)\b[^.;]{0,80}?\bas\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,3}?"
