@@ -111,6 +111,8 @@ STRIKE = lowered(re.compile(
     r"(?:drones?|jets?|aircraft|warplanes|air force|artillery|shells?|rockets?|missiles?|mortars?) (?:\w+ ){0,2}?(?:hit|struck|landed (?:on|in))|(?:mortar|artillery) (?:shells?|rounds?|fire)|shells? (?:into|on)|"
     # "defence targets had been hit in Kabul, Paktia and Kandahar"
     r"(?:targets?|installations|positions|sites|camps|hideouts|facilities|depots) (?:had been |have been |has been |were |was )?(?:hit|struck|bombed|targeted|destroyed)|"
+    # "according to the ministry, the targets were a military base near Islamabad and installations in Nowshera"
+    r"\bthe targets (?:were|included|had been)|"
     # "civilian areas in the eastern provinces of Nangarhar and Paktika had been hit",
     # "defence targets of the regime in Kabul, Paktia and Kandahar had been hit"
     r"(?:areas|homes|houses|villages|targets|installations|positions|sites|camps|hideouts|facilities|depots)\b(?: [\w,'’-]+){1,10}? (?:had been|have been|has been|were|was) (?:hit|struck|bombed|targeted|shelled)|"
@@ -723,6 +725,9 @@ SPEAKER_STRUCK = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|con
 OWN_ARMS = re.compile(r"\b(?:its|our|their)\s+(?:own\s+)?(?:forces|troops|soldiers|army|military|drones?|jets|aircraft|artillery|air force)\b", re.I)
 
 
+MILITARY_SITES = re.compile(r"\b(?:military|army|air ?force|air) (?:bases?|installations|positions|posts|sites|targets|headquarters|cantonments?|facilities)\b", re.I)
+
+
 def _pakistani_arms(s: str, lo: int, cue_at: int) -> bool:
     """Pakistan's arms right before a strike's cue ("Pakistani mortar rounds hit …"; the
     cue may itself name the arms: "Pakistani |mortar rounds hit")."""
@@ -733,7 +738,9 @@ def _forces_struck(clause: str, cue_at: int, claimant: str) -> bool:
     """Inside Pakistan, a strike is only the other side's forces firing across the
     border or at Pakistan's forces: never a militants' bombing, nor Pakistan's own
     operations against militants there (their tolls are the claims)."""
-    if claimant == "Afghanistan" and (OWN_ARMS.search(clause, max(0, cue_at - 60), cue_at + 16) or SPEAKER_STRUCK.search(clause, max(0, cue_at - 90), cue_at)):
+    if claimant == "Afghanistan" and (OWN_ARMS.search(clause, max(0, cue_at - 60), cue_at + 16) or SPEAKER_STRUCK.search(clause, max(0, cue_at - 90), cue_at)
+                                      or MILITARY_SITES.search(clause, cue_at, cue_at + 60)):
+        # ("the targets were a military base near Islamabad": what Kabul says it hit are Pakistan's forces)
         # (the cue may be "drones had struck"; "the defence ministry said it had struck a camp near Islamabad")
         return True  # Kabul telling of its own drones or forces striking in Pakistan
     forces = AFGHAN_FORCES.search(clause)
