@@ -558,6 +558,9 @@ ONE_REPORT = [
      "the targets were a military base near Islamabad and military installations in Nowshera.",
      [("Afghanistan", "strike", "Islamabad", None), ("Afghanistan", "strike", "Nowshera", None)]),
     ("Peshawar police said the targets were a school and a market in Peshawar.", []),
+    # a denial, then the speaker's own charge: "rejected Kabul's version …, saying Afghan forces had opened fire first"
+    ("Foreign Office spokesperson Tahir Andrabi rejected Kabul's version of the latest firing incident, saying Afghan forces had opened fire first.",
+     [("Pakistan", "accusation", "Afghanistan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -594,7 +597,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "headline-present-forces-kill-army-says", "hideouts-inside-afghanistan-no-place", "afghans-killed",
     "replied-that-had-launched", "posts-counted-by-no-number",
     "going-after-innocent-people", "each-capital-accused-the-other", "bagram-struck", "local-sources-and-eyewitnesses",
-    "the-targets-were-military-sites", "the-targets-of-militants"]
+    "the-targets-were-military-sites", "the-targets-of-militants",
+    "own-charge-after-denial"]
 
 
 @pytest.fixture(scope="module")

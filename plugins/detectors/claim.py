@@ -1273,6 +1273,9 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
                 within = (own.end(), len(s))
                 claims += _casualties(s, claimant, reader, span, within) + _territory(s, claimant, reader, within)
                 claims += _strikes(s, claimant, reader, within) if claimant in OTHER_SIDE else []
+                # "… rejected Kabul's version of the firing, saying Afghan forces had opened fire first":
+                # the speaker's own charge, read with the denied words blanked (same positions)
+                claims += _accusations(" " * own.start() + s[own.start():], claimant, reader, span, all_topics=baseline_mode)
             observations += [_observation(c, sentence) for c in claims]
             continue
         claims += _by_clause(reading, claimant, span, lambda who, within: _casualties(s, who, reader, span, within))
