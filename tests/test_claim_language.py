@@ -561,6 +561,12 @@ ONE_REPORT = [
     # a denial, then the speaker's own charge: "rejected Kabul's version …, saying Afghan forces had opened fire first"
     ("Foreign Office spokesperson Tahir Andrabi rejected Kabul's version of the latest firing incident, saying Afghan forces had opened fire first.",
      [("Pakistan", "accusation", "Afghanistan", None)]),
+    # "Islamabad and Kabul each accused the other": both speak, neither alone tells the fire as its strike
+    ("Pakistani and Afghan troops exchanged artillery fire close to the Chaman crossing late on Friday, and Islamabad and Kabul each accused the other of provoking it.",
+     [("Afghanistan", "accusation", "Pakistan", None), ("Pakistan", "accusation", "Afghanistan", None)]),
+    # "By the UN's count": the possessor after "by" is cited
+    ("By the UN's count, at least seventy-five civilians have been killed in Afghanistan and 193 injured this week in Pakistani strikes.",
+     [("United Nations", "casualties", "civilians", 193), ("United Nations", "casualties", "civilians", 75)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -598,7 +604,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "replied-that-had-launched", "posts-counted-by-no-number",
     "going-after-innocent-people", "each-capital-accused-the-other", "bagram-struck", "local-sources-and-eyewitnesses",
     "the-targets-were-military-sites", "the-targets-of-militants",
-    "own-charge-after-denial"]
+    "own-charge-after-denial",
+    "two-capitals-each-accused", "by-the-uns-count"]
 
 
 @pytest.fixture(scope="module")

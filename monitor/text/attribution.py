@@ -129,6 +129,8 @@ CONTACT_RELATIVE = re.compile(r"\b(?!(?:that|which|what|who|and|but|as|while|bec
 WHAT_IT_CALLS = re.compile(r"\bwhat (?:it|they|he|she) $", re.I)
 # ("followed a claim by Afghanistan's Defence Ministry that it had struck …": the claim's author)
 ACCORDING = lowered(re.compile(r"\baccording to\b|\bby (?:his|her|their|its) (?:[\w-]+ )?(?:count|tally|reckoning)\b|"
+                               # "By the UN's count, …": the possessor, named after "by", is cited
+                               r"\bby (?=(?:the )?[\w.-]+(?: [\w.-]+){0,3}?(?:'s|’s) (?:[\w-]+ )?(?:count|tally|reckoning|estimate)\b)|"
                                r"\b(?:a|the) (?:claim|statement|announcement) (?:by|from)\b", re.I))
 ASIDE = re.compile(
     r"(?:meanwhile|however|also|too|again|in turn|in response|for (?:its|their|his|her) part|in a statement|separately|"
@@ -449,6 +451,8 @@ class Speakers:
         # The head of the phrase comes first: "the United Nations mission in Afghanistan said";
         # a party after a verb in the phrase is its object ("called Islamabad's charges false and said").
         inside = [m for m in mentions if phrase_start <= m.start and m.end <= verb_at and not VERB_BEFORE.search(s[phrase_start:m.start])]
+        if len(inside) > 1 and inside[0].name != inside[1].name and re.fullmatch(r"\s+and\s+(?:the\s+)?", s[inside[0].end:inside[1].start]):
+            return None  # "Islamabad and Kabul each accused the other": both speak, neither alone
         if inside:
             return inside[0]
         head = s[phrase_start:verb_at].strip(" ,")
