@@ -136,6 +136,8 @@ ONE_REPORT = [
     # a headline's "ceasefire … 'not holding'", and "its recently agreed ceasefire" is the truce named, no agreement told
     ("Pakistan says ceasefire with Afghanistan 'not holding'", [("in_effect", "violated")]),
     ("Pakistan said on Friday that its recently agreed ceasefire with Afghanistan was not holding.", [("in_effect", "violated")]),
+    # fighters killed in clashes "over the past three to four months": a tally over months, no breach now
+    ("The truce holds. The army spokesman said 112 foreign fighters had been killed in clashes over the past three to four months, most of them Afghan nationals.", []),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -145,7 +147,7 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
     "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle", "clashes-of-a-month", "operation-against-the-other-state",
-    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce", "announced-that-it-ended", "forces-opened-fire", "forces-fired-on-militants", "since-clashes-in-a-month", "truce-the-news-came-after", "began-this-month-after", "not-holding-in-a-headline", "recently-agreed-truce-not-holding"]
+    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce", "announced-that-it-ended", "forces-opened-fire", "forces-fired-on-militants", "since-clashes-in-a-month", "truce-the-news-came-after", "began-this-month-after", "not-holding-in-a-headline", "recently-agreed-truce-not-holding", "tally-over-months"]
 
 
 @pytest.fixture(scope="module")
@@ -331,3 +333,11 @@ def test_a_pause_told_now_beside_the_wars_start_told_as_past(monitor_env, rss):
         "Pakistan said on Monday that it was suspending its military operations in Afghanistan for three days, a brief lull in what "
         "Islamabad called open war when it began on February 2.",
     ) == [("in_effect", "collapsed"), ("collapsed", "in_effect")]
+
+
+def test_a_truce_announced_between_the_sides_for_eid(monitor_env, rss):
+    # after a collapse, a third country welcoming "the truce announced between Pakistan and Afghanistan for Eid" tells it agreed
+    assert ceasefire_alerts(monitor_env, rss,
+                            "Pakistan's defence minister said it is now open war with Afghanistan.",
+                            "Saudi Arabia welcomed the temporary truce announced between Pakistan and Afghanistan for Eid al-Fitr.") == [
+        ("in_effect", "collapsed"), ("collapsed", "in_effect")]

@@ -68,7 +68,8 @@ CUES: list[tuple[str, int, Lowered]] = [
             # a truce told as newly agreed: "the Eid ceasefire between Pakistan and Afghanistan, agreed after appeals from …"
             rf"|{TRUCE}[\w\s-]{{0,50}}?,\s+(?:which was |that was )?(?:agreed|reached|brokered) (?:on|after|in|at|by|with|late|early|overnight)\b"
             # a truce declared for a span of days: "Ankara's contribution to the ceasefire announced for the Eid days"
-            rf"|{TRUCE}\s+(?:(?:that|which) (?:was|were|has been|had been) )?(?:announced|declared|agreed(?: upon)?)\s+for\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:days?|hours|weeks?|holidays?|festival)\b",
+            # ("the temporary truce announced between Pakistan and Afghanistan for Eid al-Fitr")
+            rf"|{TRUCE}\s+(?:(?:that|which) (?:was|were|has been|had been) )?(?:announced|declared|agreed(?: upon)?)\s+(?:between [\w\s-]{{3,40}}?\s+)?for\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:days?|hours|weeks?|holidays?|festival|Eid)\b",
             re.I,
         )),
     ),
@@ -198,6 +199,8 @@ MILITANTS_DEED_BEFORE = re.compile(
     r"(?:responsible for|behind|who (?:carr(?:y|ies|ied) out|launch(?:es|ed)?|stage[sd]?)|carrying out|launching|staging|involved in|blamed for)\s+"
     r"(?:the\s+|recent\s+|a\s+|many\s+|deadly\s+)*$", re.I)
 # ("carried out any act of terrorism, cross-border attack or drone strike": "any" governs the list)
+# "killed in clashes over the past three to four months": a tally over months, most of it before any truce, no breach now
+OVER_MONTHS = re.compile(r"[^.;]{0,30}?\b(?:over|in|during|throughout) the (?:past|last|previous) (?:[\w-]+ (?:to [\w-]+ )?)?(?:months|years)\b", re.I)
 HYPOTHETICAL_BEFORE = re.compile(r"\b(?:any|every|future)\s+(?:[\w-]+\s+)?$|\bany\s+[\w\s,-]{0,50}?(?:,|\bor)\s+(?:[\w-]+\s+)?$", re.I)
 CAUSE_BEFORE = re.compile(
     r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$|"
@@ -344,6 +347,8 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     continue  # "any cross-border attack would see the operation restart": not one that happened
                 if MILITANTS_DEED_BEFORE.search(s, max(0, m.start() - 80), m.start()):
                     continue  # "militants responsible for cross-border attacks": who they are, not a breach
+                if OVER_MONTHS.match(s, m.end()):
+                    continue  # "fighters killed in clashes over the past three to four months": a tally, no breach now
                 if CAUSE_BEFORE.search(s, max(0, m.start() - 40), m.start()):
                     continue  # "the move comes after Pakistani airstrikes on …": the earlier event a story is explained by
                 if _other_side(s, m.start(), bool(militants)) and reading.asserted_now(m.start(), baseline_mode):
