@@ -567,6 +567,12 @@ ONE_REPORT = [
     # "By the UN's count": the possessor after "by" is cited
     ("By the UN's count, at least seventy-five civilians have been killed in Afghanistan and 193 injured this week in Pakistani strikes.",
      [("United Nations", "casualties", "civilians", 193), ("United Nations", "casualties", "civilians", 75)]),
+    # "linked the attack to Afghanistan": the attack laid at Kabul's door
+    ("Pakistan's defence minister linked the Islamabad mosque attack to Afghanistan, saying the bomber had travelled through the neighbouring country.",
+     [("Pakistan", "accusation", "Afghanistan", None)]),
+    # a bare figure in a list after a comma counts the same people as the figure before it
+    ("A Pakistani government spokesman said 133 Taliban fighters had been killed, more than ninety wounded and dozens of Afghan posts destroyed.",
+     [("Pakistan", "casualties", "Afghanistan", 133), ("Pakistan", "casualties", "Afghanistan", 90), ("Pakistan", "territory", "Afghanistan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -605,7 +611,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "going-after-innocent-people", "each-capital-accused-the-other", "bagram-struck", "local-sources-and-eyewitnesses",
     "the-targets-were-military-sites", "the-targets-of-militants",
     "own-charge-after-denial",
-    "two-capitals-each-accused", "by-the-uns-count"]
+    "two-capitals-each-accused", "by-the-uns-count",
+    "linked-the-attack-to", "bare-figure-after-a-comma"]
 
 
 @pytest.fixture(scope="module")

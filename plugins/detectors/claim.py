@@ -215,6 +215,8 @@ ATTACK_AUTHOR = lowered(re.compile(
     r"\b(?:originat(?:ed|es|ing)|emanat(?:ed|es|ing))\s+(?:in|from|inside)\b|"
     # "clear links with Afghanistan", "the attack bears Afghan footprints", "Kabul's involvement"
     r"\b(?:links?|ties|connections?)\s+(?:with|to)\b|\b(?:footprints?|fingerprints|involvement)\b|"
+    # "the defence minister linked the attack to Afghanistan"
+    r"\b(?:linked|links|tied|ties|traced)\s+(?:the\s+|this\s+|it\s+)?(?:[\w-]+\s+){0,4}?(?:to|with)\b|"
     r"\b(?:the )?(?:work|handiwork|hand) of\b|"
     r"\bmessage (?:from|sent from)\b|\bserved in\b|"
     r"\b(?:bomber|attackers?|assailants?|gunmen|militants?|terrorists?)\b[^.;]{0,60}?\b(?:was|were)\s+(?:an?\s+|all\s+)?(?=Afghan)|"
@@ -429,7 +431,9 @@ def _casualties(s: str, claimant: str, reader: _Reader, skip: tuple[int, int], w
                 continue
             # "274 fighters killed and 400 wounded": a bare figure joined to the last one counts the same people
             # ("wounding four more": the same people as the figure before)
-            joined = re.search(r"\b(?:and|with|as well as|plus)\s+(?:\w+\s+){0,2}$", head) or re.match(r"\s+(?:more|others?)\b", tail)
+            # ("133 Taliban fighters had been killed, more than two hundred wounded": a list, joined by its comma)
+            joined = re.search(r"\b(?:and|with|as well as|plus)\s+(?:\w+\s+){0,2}$|,\s+(?:at least |more than |over |some |nearly |almost )?$", head) \
+                or re.match(r"\s+(?:more|others?)\b", tail)
             counted = COUNT_OF.search(s[max(lo, n.start - 120):n.start])
             target = previous_target if previous_target is not None and joined else _counted_target(counted, claimant) if counted else None
             noun_end = n.end
