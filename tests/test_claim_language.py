@@ -573,6 +573,12 @@ ONE_REPORT = [
     # a bare figure in a list after a comma counts the same people as the figure before it
     ("A Pakistani government spokesman said 133 Taliban fighters had been killed, more than ninety wounded and dozens of Afghan posts destroyed.",
      [("Pakistan", "casualties", "Afghanistan", 133), ("Pakistan", "casualties", "Afghanistan", 90), ("Pakistan", "territory", "Afghanistan", None)]),
+    # ", and Afghan authorities gave a first toll of 18 killed": a second speaker's clause, its verb a toll given
+    ("Pakistan said on Sunday it had launched air strikes on armed groups along the Afghan border, and Afghan authorities gave a first toll of 18 people killed.",
+     [("Afghanistan", "casualties", "civilians", 18)]),
+    # "…, while 31 more had been taken over": the posts of the clause before
+    ("Information Minister Attaullah Tarar said troops had destroyed 188 Afghan Taliban check posts, while 31 more had been taken over.",
+     [("Pakistan", "territory", "Afghanistan", 188), ("Pakistan", "territory", "Afghanistan", 31)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -612,7 +618,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "the-targets-were-military-sites", "the-targets-of-militants",
     "own-charge-after-denial",
     "two-capitals-each-accused", "by-the-uns-count",
-    "linked-the-attack-to", "bare-figure-after-a-comma"]
+    "linked-the-attack-to", "bare-figure-after-a-comma",
+    "and-x-gave-a-first-toll", "n-more-of-the-posts-before"]
 
 
 @pytest.fixture(scope="module")

@@ -96,7 +96,8 @@ def _split(text: str) -> tuple[Sentence, ...]:
 # ("not only in Kabul but also in Kandahar": a correlative "but also" joins, it starts no clause)
 # (", and Pakistani officials said three were hurt": a second speaker's clause)
 _CLAUSE_BREAK = re.compile(r";|:(?=\s)|—|\s(?:but(?!\s+also\b)|while|whereas|although|though)\s|,\s+and\s+that\s|\sand\s+that\s|"
-                           r",\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|told|claimed|claims|reported|added|saying|claiming|putting)\b)|"
+                           # (", and Afghan authorities gave a first toll of 18 killed": the same, its verb a toll given)
+                           r",\s+and\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|told|claimed|claims|reported|added|saying|claiming|putting|gave (?:a |an |the |its |their )?(?:\w+ )?(?:death )?toll)\b)|"
                            # (", where Taliban officials say at least 400 were killed": a speaker of its own)
                            r",\s+where\s+(?=(?:[\w'’-]+\s+){1,4}?(?:said|says|say|claimed|claim|claims|reported)\b)|"
                            # ("with Pakistan saying it had killed 200 and Afghanistan putting its losses at 58")
