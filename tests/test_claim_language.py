@@ -579,6 +579,10 @@ ONE_REPORT = [
     # "…, while 31 more had been taken over": the posts of the clause before
     ("Information Minister Attaullah Tarar said troops had destroyed 188 Afghan Taliban check posts, while 31 more had been taken over.",
      [("Pakistan", "territory", "Afghanistan", 188), ("Pakistan", "territory", "Afghanistan", 31)]),
+    # "… had also claimed it": responsibility for the attack named, no words of the militants' base
+    ("ISLAMABAD: The bombing campaign, the ministry said, was carried out on the orders of handlers based in Afghanistan, "
+     "and Afghanistan-based TTP factions had also claimed it.",
+     [("Pakistan", "accusation", "Afghanistan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -619,7 +623,8 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "own-charge-after-denial",
     "two-capitals-each-accused", "by-the-uns-count",
     "linked-the-attack-to", "bare-figure-after-a-comma",
-    "and-x-gave-a-first-toll", "n-more-of-the-posts-before"]
+    "and-x-gave-a-first-toll", "n-more-of-the-posts-before",
+    "factions-claimed-it"]
 
 
 @pytest.fixture(scope="module")

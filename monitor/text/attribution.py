@@ -158,7 +158,9 @@ NON_PARTY_HEAD = re.compile(
     r"villagers|traders|journalists|reporters|analysts|relatives|elders|activists|observers)\b(?!\s+(?:minister|ministry|department|spokes\w+))",
     re.I,
 )
-RESPONSIBILITY = re.compile(r"\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|an?|this|that|both|its|their|[\w-]+(?:'s|’s))\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b", re.I)
+RESPONSIBILITY = re.compile(r"\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|an?|this|that|both|its|their|[\w-]+(?:'s|’s))\s+(?:[\w'’-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|assaults?|raids?|ambush(?:es)?|killings?)\b|"
+                            # "TTP factions and Daesh had also claimed it.": the attack just named, claimed
+                            r"\s+(?:it|them|responsibility)\s*(?=[.,;]|$)", re.I)
 # A verb of saying with no subject of its own, in a list of the sentence's verbs: "…, said the delegation …".
 LISTED_VERB = re.compile(r",\s+(?:and\s+)?$")
 # A sentence headed by one person's name alone, then their verb: "Asif complimented …".
