@@ -199,8 +199,9 @@ MILITANTS_DEED_BEFORE = re.compile(
     r"(?:responsible for|behind|who (?:carr(?:y|ies|ied) out|launch(?:es|ed)?|stage[sd]?)|carrying out|launching|staging|involved in|blamed for)\s+"
     r"(?:the\s+|recent\s+|a\s+|many\s+|deadly\s+)*$", re.I)
 # ("carried out any act of terrorism, cross-border attack or drone strike": "any" governs the list)
-# "killed in clashes over the past three to four months": a tally over months, most of it before any truce, no breach now
-OVER_MONTHS = re.compile(r"[^.;]{0,30}?\b(?:over|in|during|throughout) the (?:past|last|previous) (?:[\w-]+ (?:to [\w-]+ )?)?(?:months|years)\b", re.I)
+# "killed in clashes over the past three to four months", "have killed dozens in recent weeks": a tally
+# over a period, most of it before any truce, no breach now
+OVER_MONTHS = re.compile(r"[^.;]{0,30}?\b(?:over|in|during|throughout) (?:the (?:past|last|previous) (?:[\w-]+ (?:to [\w-]+ )?)?(?:months|years)|recent (?:weeks|months))\b", re.I)
 HYPOTHETICAL_BEFORE = re.compile(r"\b(?:any|every|future)\s+(?:[\w-]+\s+)?$|\bany\s+[\w\s,-]{0,50}?(?:,|\bor)\s+(?:[\w-]+\s+)?$", re.I)
 CAUSE_BEFORE = re.compile(
     r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$|"
