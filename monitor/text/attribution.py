@@ -119,8 +119,6 @@ REPORTING = lowered(re.compile(
     r"admitted|conced(?:ed|es|ing)|report(?:ed|s)|counted|(?<=it )counts|(?<=they )count|(?:(?<=that )|(?<=which ))documents|documented|recorded|" + SAYING_THAT + r"|tweeted|posted|wrote|writing|writes|condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|decri(?:ed|es)|lament(?:ed|s)|described|"
     # "the UN's first estimate is that …": a count given as the speaker's own
     r"(?:estimate|count|tally|assessment|figures?) (?:is|was|are|were) that|"
-    # "Afghan authorities gave a first toll of 18 people killed"
-    r"(?:gave|give|gives|issued|released|put out) (?:a |an |the |its |their )?(?:first |new |provisional |initial |preliminary |revised |final |fresh )?(?:death )?(?:toll|count|tally)|"
     r"put(?:s|ting)? (?:the |its |their |his |her )?(?:[\w-]+ ){0,2}?(?:toll|number|figure|count|losses|casualties|deaths)(?: (?:of|from|in) [^.;,]{1,60}?)? (?:at|in the)|"
     r"put(?:s|ting)? (?:the )?(?:death )?toll at|"
     # "gave an interim tally of 464 Taliban fighters dead"
