@@ -201,7 +201,7 @@ MILITANTS_DEED_BEFORE = re.compile(
 # ("carried out any act of terrorism, cross-border attack or drone strike": "any" governs the list)
 # "killed in clashes over the past three to four months", "have killed dozens in recent weeks": a tally
 # over a period, most of it before any truce, no breach now
-OVER_MONTHS = re.compile(r"[^.;]{0,30}?\b(?:over|in|during|throughout) (?:the (?:past|last|previous) (?:[\w-]+ (?:to [\w-]+ )?)?(?:months|years)|recent (?:weeks|months))\b", re.I)
+OVER_A_PERIOD = re.compile(r"[^.;]{0,30}?\b(?:over|in|during|throughout) (?:the (?:past|last|previous) (?:[\w-]+ (?:to [\w-]+ )?)?(?:months|years)|recent (?:weeks|months))\b", re.I)
 HYPOTHETICAL_BEFORE = re.compile(r"\b(?:any|every|future)\s+(?:[\w-]+\s+)?$|\bany\s+[\w\s,-]{0,50}?(?:,|\bor)\s+(?:[\w-]+\s+)?$", re.I)
 CAUSE_BEFORE = re.compile(
     r"\b(?:comes?|came|follows?|followed) (?:\w+ )?(?:after|on the heels of)\s+(?:\w+\s+){0,2}$|\bin the wake of\s+(?:\w+\s+){0,2}$|"
@@ -348,7 +348,7 @@ def _observe(article: monitor.Article, baseline_mode: bool) -> list[monitor.Obse
                     continue  # "any cross-border attack would see the operation restart": not one that happened
                 if MILITANTS_DEED_BEFORE.search(s, max(0, m.start() - 80), m.start()):
                     continue  # "militants responsible for cross-border attacks": who they are, not a breach
-                if OVER_MONTHS.match(s, m.end()):
+                if OVER_A_PERIOD.match(s, m.end()):
                     continue  # "fighters killed in clashes over the past three to four months": a tally, no breach now
                 if CAUSE_BEFORE.search(s, max(0, m.start() - 40), m.start()):
                     continue  # "the move comes after Pakistani airstrikes on …": the earlier event a story is explained by
