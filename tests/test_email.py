@@ -184,7 +184,9 @@ def test_an_alert_raised_while_the_server_is_down_is_delivered_exactly_once(moni
                 time.sleep(0.1)
             time.sleep(1.0)  # room for a second, wrong, delivery
             daemon.send_signal(signal.SIGTERM)
-            daemon.communicate(timeout=15)
+            # (what is asserted is the exit code and one delivery; a loaded 2-core machine
+            # once took longer than 15 s to let the stopping daemon finish its work)
+            daemon.communicate(timeout=40)
             assert daemon.returncode == 0
     finally:
         controller.stop()
