@@ -651,7 +651,7 @@ def _territory(s: str, claimant: str, reader: _Reader, within: tuple[int, int] |
             continue
         lo, hi = clause_of(s, verb.start())
         posts = [p for p in POSTS.finditer(s, lo, hi)]
-        if not posts and MORE_OF_THEM.search(s, lo, verb.start()):
+        if not posts and _more_of_them(s[lo:verb.start()]):
             # "destroyed 188 check posts, while 31 more had been taken over": the posts of the clause before
             posts = [p for p in POSTS.finditer(s, max(0, lo - 100), lo)]
         if not posts or not reader.asserted(s, verb.start()):
@@ -688,7 +688,12 @@ def _territory(s: str, claimant: str, reader: _Reader, within: tuple[int, int] |
 
 
 LIST_BREAK = re.compile(r",|\band\b|;")
-MORE_OF_THEM = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?)\s+(?:more|others)\b", re.I)
+MORE_AFTER = re.compile(r"\s+(?:more|others)\b", re.I)
+
+
+def _more_of_them(text: str) -> bool:
+    """"31 more", "five others": a figure (monitor.text.numbers) counting more of what was named before."""
+    return any(MORE_AFTER.match(text, n.end) for n in find_numbers(text) if n.value is not None)
 UNCOUNTED = re.compile(r"\b(?:several|some|many|numerous|multiple|a number of|a few|dozens of|scores of|a string of)\b", re.I)
 NATURAL_EVENT = re.compile(r"\b(?:earthquake|quake|tremor|flood\w*|storm|avalanche|landslide|lightning|outbreak|drought|heatwave|cold wave)\b", re.I)
 
