@@ -140,6 +140,9 @@ ONE_REPORT = [
     ("The truce holds. The army spokesman said 112 foreign fighters had been killed in clashes over the past three to four months, most of them Afghan nationals.", []),
     ("Talks between Pakistan and Afghanistan in Istanbul broke down without agreement on Tuesday. Islamabad accuses Kabul of giving sanctuary to the TTP, "
      "which Afghanistan denies. Cross-border attacks have killed dozens in recent weeks, among them more than two dozen Pakistani soldiers.", []),
+    # what an event named by its month followed is older still; what today's fighting followed is news
+    ("The talks resumed on Monday. The January fighting followed Pakistani air strikes on Kabul earlier that month.", []),
+    ("Clashes near Chaman on Monday followed Pakistani air strikes on Kabul, Afghan officials said.", [("in_effect", "violated")]),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -149,7 +152,8 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "struck-sites", "a-party-shelled", "fire-from-across-the-border", "attributed-to-strikes",
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
     "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle", "clashes-of-a-month", "operation-against-the-other-state",
-    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce", "announced-that-it-ended", "forces-opened-fire", "forces-fired-on-militants", "since-clashes-in-a-month", "truce-the-news-came-after", "began-this-month-after", "not-holding-in-a-headline", "recently-agreed-truce-not-holding", "tally-over-months", "tally-in-recent-weeks"]
+    "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce", "announced-that-it-ended", "forces-opened-fire", "forces-fired-on-militants", "since-clashes-in-a-month", "truce-the-news-came-after", "began-this-month-after", "not-holding-in-a-headline", "recently-agreed-truce-not-holding", "tally-over-months", "tally-in-recent-weeks",
+    "what-a-month-named-event-followed", "what-todays-fighting-followed"]
 
 
 @pytest.fixture(scope="module")

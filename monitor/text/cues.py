@@ -279,11 +279,19 @@ def event_dates(sentence: str, reference: datetime, position: int | None = None,
 
 # "October's fighting, in which the UN counted 50 civilians dead": what the relative clause tells is that event's
 IN_WHICH = re.compile(r",?\s+(?:in|during) which\b", re.I)
+# "the October fighting followed Pakistani air strikes on Kabul": what an earlier event
+# followed, or was set off by, is earlier still
+WHAT_IT_FOLLOWED = re.compile(
+    r",?\s+(?:which\s+|that\s+)?(?:had\s+)?(?:followed|came after|erupted after|broke out after|began after|(?:was|were) (?:triggered|sparked|set off|prompted) by)\s+", re.I)
 
 
-def _in_its_relative_clause(sentence: str, event_end: int, position: int) -> bool:
+def _told_with_the_event(sentence: str, event_end: int, position: int) -> bool:
+    """Is the cue at ``position`` in what a named event's relative clause tells, or in what it followed?"""
     relative = IN_WHICH.match(sentence, event_end)
-    return relative is not None and relative.end() <= position < clause_of(sentence, relative.end())[1]
+    if relative is not None and relative.end() <= position < clause_of(sentence, relative.end())[1]:
+        return True
+    followed = WHAT_IT_FOLLOWED.match(sentence, event_end)
+    return followed is not None and followed.end() <= position < clause_of(sentence, followed.end())[1]
 
 
 def is_background(sentence: str, published: datetime | None, position: int | None = None, recent_days: int = 3) -> bool:
@@ -319,7 +327,7 @@ def is_background(sentence: str, published: datetime | None, position: int | Non
         return True
     if published is not None:
         for m in MONTH_EVENT.finditer(sentence):
-            if position is not None and not m.start() <= position <= m.end() and not _in_its_relative_clause(sentence, m.end(), position):
+            if position is not None and not m.start() <= position <= m.end() and not _told_with_the_event(sentence, m.end(), position):
                 continue  # only the cue that is itself the named event: "truce agreed after the October clashes" is still news
             month = next(i + 1 for i, name in enumerate(_MONTHS) if name.startswith(m.group(1).lower()[:3]))
             if month != published.month:
