@@ -143,6 +143,9 @@ ONE_REPORT = [
     # what an event named by its month followed is older still; what today's fighting followed is news
     ("The talks resumed on Monday. The January fighting followed Pakistani air strikes on Kabul earlier that month.", []),
     ("Clashes near Chaman on Monday followed Pakistani air strikes on Kabul, Afghan officials said.", [("in_effect", "violated")]),
+    # attacks named as what soil is charged with being used for are the militants', no breach
+    ("Islamabad accuses Kabul of allowing its soil to be used for cross-border attacks on Pakistan.", []),
+    ("Pakistan has long accused the Taliban of letting militants use Afghan territory to launch cross-border attacks.", []),
 ]
 ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", "not-holding", "negated-breach", "posts-attacked", "fired-at",
     "open-war-conditional", "ttp-truce", "third-country", "month-named-event", "origin-story", "earlier-agreement",
@@ -153,7 +156,8 @@ ONE_REPORT_IDS = ["open-war", "open-war-told-as-background", "open-war-feared", 
     "hideouts-after-four-words", "posts-destroyed-passive", "operations-inside", "talks-broke-down", "since-the-recent-clashes", "traded-attacks", "a-claim-by", "came-apart", "pakistani-taliban-clashed", "taliban-and-pakistani-troops-clashed",
     "period-start-dates-no-breach", "truce-named-by-its-broker", "full-scale-battle", "clashes-of-a-month", "operation-against-the-other-state",
     "militants-deeds-name-them", "truce-become-inoperative", "a-partys-attacks", "despite-the-truce", "opening-fire", "attacking-the-others-territory", "no-longer-in-force", "not-bound-by-any-truce", "announced-that-it-ended", "forces-opened-fire", "forces-fired-on-militants", "since-clashes-in-a-month", "truce-the-news-came-after", "began-this-month-after", "not-holding-in-a-headline", "recently-agreed-truce-not-holding", "tally-over-months", "tally-in-recent-weeks",
-    "what-a-month-named-event-followed", "what-todays-fighting-followed"]
+    "what-a-month-named-event-followed", "what-todays-fighting-followed",
+    "soil-used-for-attacks", "letting-militants-use-territory-to-launch-attacks"]
 
 
 @pytest.fixture(scope="module")

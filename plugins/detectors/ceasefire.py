@@ -197,7 +197,11 @@ NEAR_THE_BORDER = re.compile(r"\b(?:near|along|on|close to|at|by)\s+the\s+(?:Afg
 MILITANTS_DEED_BEFORE = re.compile(
     r"\b(?:TTP|militants?|khawarij|terrorists?|insurgents?|groups?|fighters)\s+(?:\w+\s+){0,2}?"
     r"(?:responsible for|behind|who (?:carr(?:y|ies|ied) out|launch(?:es|ed)?|stage[sd]?)|carrying out|launching|staging|involved in|blamed for)\s+"
-    r"(?:the\s+|recent\s+|a\s+|many\s+|deadly\s+)*$", re.I)
+    r"(?:the\s+|recent\s+|a\s+|many\s+|deadly\s+)*$|"
+    # what soil is charged with being used for: "letting fighters use Afghan territory for
+    # cross-border attacks", "allowing its soil to be used to launch attacks"
+    r"\b(?:use[sd]?|using)\s+(?:[\w-]+\s+){0,2}?(?:territory|soil|land)\s+(?:for|to\s+(?:launch|carry out|stage|plan|mount))\s+(?:the\s+|recent\s+|a\s+|deadly\s+)*$|"
+    r"\b(?:territory|soil|land)\s+(?:to be|being|is|was|were)\s+used\s+(?:by\s+(?:[\w-]+\s+){1,3}?)?(?:for|to\s+(?:launch|carry out|stage|plan|mount))\s+(?:the\s+|recent\s+|a\s+|deadly\s+)*$", re.I)
 # ("carried out any act of terrorism, cross-border attack or drone strike": "any" governs the list)
 # "killed in clashes over the past three to four months", "have killed dozens in recent weeks": a tally
 # over a period, most of it before any truce, no breach now
