@@ -583,6 +583,12 @@ ONE_REPORT = [
     ("ISLAMABAD: The bombing campaign, the ministry said, was carried out on the orders of handlers based in Afghanistan, "
      "and Afghanistan-based TTP factions had also claimed it.",
      [("Pakistan", "accusation", "Afghanistan", None)]),
+    # a district told in apposition with its province is one place, as "Barmal district of Paktika"
+    ("Pakistani jets struck Barmal, a district in eastern Paktika province, overnight, the Taliban government said.",
+     [("Afghanistan", "strike", "Paktika", None)]),
+    # past a semicolon, the other side speaks its own charge
+    ("Pakistan said the raids answered attacks on its border posts; the Taliban government condemned the raids as a breach of Afghan airspace.",
+     [("Afghanistan", "accusation", "Pakistan", None)]),
 ]
 ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wounded", "posts-not-people", "bombing-no-strike", "strike-and-toll",
     "reciprocal", "quake-toll", "clause-speakers", "called-a-violation", "third-party-no-strike", "attack-blame",
@@ -624,7 +630,7 @@ ONE_REPORT_IDS = ["official-after-verb", "office-without-party", "killed-and-wou
     "two-capitals-each-accused", "by-the-uns-count",
     "linked-the-attack-to", "bare-figure-after-a-comma",
     "and-x-gave-a-first-toll", "n-more-of-the-posts-before",
-    "factions-claimed-it"]
+    "factions-claimed-it", "district-in-apposition-with-its-province", "the-other-sides-charge-past-a-semicolon"]
 
 
 @pytest.fixture(scope="module")

@@ -711,7 +711,12 @@ AFGHAN_FORCES = lowered(re.compile(
 PAKISTANI_AGENT = re.compile(r"\bPakistani\s+(?:[\w-]+\s+){0,2}?(?:forces|troops|army|military|jets?|aircraft|drones?|mortars?|mortar rounds|shells|artillery|fire|shelling|strikes?)\s+(?:\w+\s+)?$", re.I)
 PAKISTANI_BEFORE = re.compile(r"\bPakistani\s+$", re.I)
 CROSSING_TOWNS = re.compile(r"Spin Boldak|Chaman|Torkham|Landi Kotal|Angoor Adda|Ghulam Khan|Kharlachi|Badini|Dand-e-Patan|Zazai Maidan", re.I)
-CONTAINED = re.compile(r"^(?:'s|’s)\s+$|^\s+(?:district|area|village|town|region)s?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
+CONTAINED = re.compile(
+    r"^(?:'s|’s)\s+$|^\s+(?:district|area|village|town|region)s?\s+(?:of|in)\s+(?:the\s+)?$|"
+    # told in apposition: "Spin Boldak, a border district of southern Kandahar province"
+    r"^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:district|area|village|town|region)\s+(?:of|in)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?$",
+    re.I,
+)
 # ("the Afghan town of Spin Boldak in Kandahar province": a place, then the province it lies in)
 SECTORS_OF = re.compile(r"^\s+(?:sub-?)?sectors?\s+(?:of|in)\s+(?:the\s+)?$", re.I)
 IN_THE_PROVINCE = re.compile(r"^\s+in\s+(?:the\s+)?$", re.I)
@@ -1296,7 +1301,13 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         if not reciprocal:  # "accused each other" is both sides' charge, read above
             # ("…, a charge Kabul rejects": whoever tells it, the charge is the other side's)
             author = OTHER_SIDE.get(_rejecter(s, parties) or "", claimant)
-            claims += _accusations(s, author, reader, span, all_topics=baseline_mode)
+            # "Pakistan said the bombing answered Afghan attacks; the Taliban government condemned the
+            # raids as a breach of its airspace": a clause the other side speaks holds that side's charge
+            # (only past a semicolon: within one clause chain the sentence's speaker still speaks)
+            theirs = [(lo, hi, own) for lo, hi, own in reading.clause_speakers if own in OTHER_SIDE and own != author and _apart(s, lo, hi, span)]
+            claims += _accusations(_blanked(s, [(lo, hi) for lo, hi, _ in theirs]), author, reader, span, all_topics=baseline_mode)
+            for lo, hi, own in theirs:
+                claims += [c for c in _accusations(_blanked(s, [(0, lo), (hi, len(s))]), own, reader, span, all_topics=baseline_mode) if c not in claims]
         claims += [c for c in _struck_were_civilian(reading, claimant, reader) if c not in claims]
         # A strike told by the side that struck or was struck is its own claim,
         # beside its toll: the place struck is part of its key (ALERTS.md).
@@ -1304,6 +1315,13 @@ def _observe(article, config: dict, baseline_mode: bool) -> list[monitor.Observa
         claims += _by_clause(reading, claimant, span, lambda who, within: _strikes(s, who, reader, within) if who in OTHER_SIDE else [])
         observations += [_observation(c, sentence) for c in claims]
     return _dedupe(_one_attack_place(observations, readings), one_charge_per_party=not baseline_mode)
+
+
+def _blanked(s: str, spans: list[tuple[int, int]]) -> str:
+    """``s`` with the ``spans`` blanked out, every other character where it was."""
+    for lo, hi in spans:
+        s = s[:lo] + " " * (hi - lo) + s[hi:]
+    return s
 
 
 def _one_attack_place(observations: list[monitor.Observation], readings) -> list[monitor.Observation]:
